@@ -1,0 +1,5 @@
+"""`_posixsubprocess` for the browser: there are no processes to start."""
+
+
+def fork_exec(*args, **kwargs):
+    raise OSError("Pylings runs in your browser: programs cannot start other programs")

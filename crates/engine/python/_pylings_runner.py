@@ -1,0 +1,173 @@
+"""Runs one learner program and describes how it ended.
+
+`run(source, stdin)` compiles and executes the program as `main.py` in a fresh `__main__`
+module and returns None when it finished, or a tuple describing the error:
+`(type name, message, line or None, column or None, traceback text)`.
+
+The traceback is formatted here rather than by the `traceback` module: importing that costs
+tens of milliseconds at the first error, and we show only the learner's own frames, never the
+runner's or the standard library's internals above them.
+"""
+
+import sys
+import _io
+import _pylings_posix
+
+MAIN_FILE = "main.py"
+_REPEAT_LIMIT = 3  # as CPython: identical frames beyond 3 in a row are counted, not shown
+
+
+def run(source, stdin):
+    _pylings_posix._reset()
+    sys.stdin = sys.__stdin__ = _io.StringIO(stdin)
+    sys.argv = [MAIN_FILE]
+    main = type(sys)("__main__")
+    main.__file__ = MAIN_FILE
+    main.__builtins__ = __builtins__
+    sys.modules["__main__"] = main
+    try:
+        code = compile(source, MAIN_FILE, "exec")
+    except SyntaxError as error:
+        return _describe(error, source)
+    try:
+        exec(code, main.__dict__)
+    except SystemExit as error:
+        return _exit(error)
+    except BaseException as error:
+        return _describe(error, source)
+    finally:
+        _flush()
+    return None
+
+
+def _flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+
+
+def _exit(error):
+    """sys.exit(): 0 or None is success; an int is a status; anything else is printed."""
+    code = error.code
+    if code is None or code == 0:
+        return None
+    if not isinstance(code, int):
+        sys.stderr.write(str(code) + "\n")
+        code = 1
+    return ("SystemExit", str(code), None, None, "")
+
+
+def _type_name(kind):
+    module = getattr(kind, "__module__", "builtins")
+    if module in ("builtins", "__main__"):
+        return kind.__qualname__
+    return module + "." + kind.__qualname__
+
+
+def _message(error):
+    try:
+        return str(error)
+    except Exception:
+        return "<exception str() failed>"
+
+
+def _source_line(source, lineno):
+    lines = source.splitlines()
+    if lineno is not None and 1 <= lineno <= len(lines):
+        return lines[lineno - 1].strip()
+    return None
+
+
+def _learner_frames(tb):
+    """(filename, line, function) of each frame in the learner's files, outermost first."""
+    frames = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == MAIN_FILE:
+            frames.append((code.co_filename, tb.tb_lineno, code.co_name))
+        tb = tb.tb_next
+    return frames
+
+
+def _format_frames(frames, source):
+    lines = []
+    previous, repeats = None, 0
+    for frame in frames:
+        if frame == previous:
+            repeats += 1
+            if repeats >= _REPEAT_LIMIT:
+                continue
+        else:
+            if repeats >= _REPEAT_LIMIT:
+                lines.append(_repeated(repeats - _REPEAT_LIMIT + 1))
+            previous, repeats = frame, 0
+        filename, lineno, name = frame
+        lines.append('  File "%s", line %d, in %s' % (filename, lineno, name))
+        text = _source_line(source, lineno)
+        if text:
+            lines.append("    " + text)
+    if repeats >= _REPEAT_LIMIT:
+        lines.append(_repeated(repeats - _REPEAT_LIMIT + 1))
+    return lines
+
+
+def _repeated(count):
+    return "  [Previous line repeated %d more time%s]" % (count, "" if count == 1 else "s")
+
+
+def _format_syntax_error(error):
+    lines = ['  File "%s", line %s' % (error.filename or MAIN_FILE, error.lineno)]
+    text = error.text
+    if text:
+        stripped = text.rstrip("\n")
+        indent = len(stripped) - len(stripped.lstrip())
+        lines.append("    " + stripped.strip())
+        if error.offset:
+            caret_at = max(error.offset - 1 - indent, 0)
+            end = getattr(error, "end_offset", None)
+            width = 1
+            if end and getattr(error, "end_lineno", error.lineno) == error.lineno and end > error.offset:
+                width = end - error.offset
+            lines.append("    " + " " * caret_at + "^" * width)
+    return lines
+
+
+def _format_one(error, source):
+    lines = []
+    frames = _learner_frames(error.__traceback__)
+    if frames:
+        lines.append("Traceback (most recent call last):")
+        lines.extend(_format_frames(frames, source))
+    if isinstance(error, SyntaxError) and error.lineno is not None:
+        lines.extend(_format_syntax_error(error))
+        message = error.msg
+    else:
+        message = _message(error)
+    name = _type_name(type(error))
+    lines.append(name + ": " + message if message else name)
+    return lines
+
+
+def _format_chain(error, source, seen):
+    seen.add(id(error))
+    lines = []
+    cause, context = error.__cause__, error.__context__
+    if cause is not None and id(cause) not in seen:
+        lines += _format_chain(cause, source, seen)
+        lines += ["", "The above exception was the direct cause of the following exception:", ""]
+    elif context is not None and not error.__suppress_context__ and id(context) not in seen:
+        lines += _format_chain(context, source, seen)
+        lines += ["", "During handling of the above exception, another exception occurred:", ""]
+    return lines + _format_one(error, source)
+
+
+def _describe(error, source):
+    traceback_text = "\n".join(_format_chain(error, source, set())) + "\n"
+    if isinstance(error, SyntaxError):
+        message, line, column = error.msg, error.lineno, error.offset
+    else:
+        frames = _learner_frames(error.__traceback__)
+        message, line, column = _message(error), (frames[-1][1] if frames else None), None
+    return (_type_name(type(error)), message, line, column, traceback_text)

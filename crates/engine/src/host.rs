@@ -1,0 +1,104 @@
+//! What the engine needs from the place it runs in: clocks, sleeping and a sink for output.
+//!
+//! RustPython's own clock functions panic on `wasm32-unknown-unknown` ("time not implemented
+//! on this platform"), so the engine replaces them with these. Natively [`NativeHost`] uses
+//! `std::time`; in the browser the worker supplies one over `Date.now()` and `performance.now()`.
+
+use std::cell::RefCell;
+
+/// Which output stream a piece of text was written to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stream {
+    /// `sys.stdout`: what `print` writes.
+    Stdout,
+    /// `sys.stderr`: warnings and what learner code writes there.
+    Stderr,
+}
+
+/// The services the interpreter takes from its surroundings.
+pub trait Host {
+    /// Wall-clock time in seconds since the Unix epoch (`time.time()`).
+    fn wall_clock(&self) -> f64;
+    /// A clock that never goes backwards, in seconds from an arbitrary start
+    /// (`time.monotonic()`, `time.perf_counter()`).
+    fn monotonic(&self) -> f64;
+    /// Blocks the running program for `seconds` (`time.sleep`); never called with a negative value.
+    fn sleep(&self, seconds: f64);
+    /// Receives output as the program writes it, in order, before the run finishes.
+    fn write(&self, stream: Stream, text: &str);
+}
+
+/// A host for native builds and tests: `std::time` clocks, a real sleep, output dropped
+/// (the engine still collects it into [`crate::RunOutcome`]).
+#[derive(Debug)]
+pub struct NativeHost {
+    start: std::time::Instant,
+}
+
+impl Default for NativeHost {
+    fn default() -> Self {
+        Self {
+            start: std::time::Instant::now(),
+        }
+    }
+}
+
+impl Host for NativeHost {
+    fn wall_clock(&self) -> f64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0)
+    }
+
+    fn monotonic(&self) -> f64 {
+        self.start.elapsed().as_secs_f64()
+    }
+
+    fn sleep(&self, seconds: f64) {
+        std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
+    }
+
+    fn write(&self, _stream: Stream, _text: &str) {}
+}
+
+/// Output collected during one run, per stream, in the order it was written.
+#[derive(Default)]
+pub(crate) struct Capture {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+thread_local! {
+    /// The host of the engine living on this thread. RustPython's native functions are plain
+    /// closures without user data, so the host they call lives here.
+    static HOST: RefCell<Option<Box<dyn Host>>> = RefCell::new(None);
+    static CAPTURE: RefCell<Capture> = RefCell::new(Capture::default());
+}
+
+pub(crate) fn install(host: Box<dyn Host>) {
+    HOST.with(|h| *h.borrow_mut() = Some(host));
+}
+
+/// Calls `f` with this thread's host. Panics if no engine was created on this thread, which
+/// cannot happen: the functions that call this are only reachable from an engine's interpreter.
+pub(crate) fn with_host<R>(f: impl FnOnce(&dyn Host) -> R) -> R {
+    HOST.with(|h| f(h.borrow().as_deref().expect("engine host installed")))
+}
+
+/// Records `text` for the run's outcome and forwards it to the host.
+pub(crate) fn write(stream: Stream, text: &str) {
+    CAPTURE.with(|c| {
+        let mut c = c.borrow_mut();
+        match stream {
+            Stream::Stdout => c.stdout.push_str(text),
+            Stream::Stderr => c.stderr.push_str(text),
+        }
+    });
+    with_host(|h| h.write(stream, text));
+}
+
+/// Takes what was captured since the last call.
+pub(crate) fn take_capture() -> Capture {
+    CAPTURE.with(|c| std::mem::take(&mut *c.borrow_mut()))
+}

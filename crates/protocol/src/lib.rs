@@ -1,0 +1,89 @@
+//! Messages between the page and the Python worker, sent as JSON strings with `postMessage`.
+//!
+//! The page sends [`ToWorker`]; the worker answers with [`FromWorker`]: one `Ready` when its
+//! interpreter is up, then for each `Run` any number of `Output` messages in the order the
+//! program wrote them and one `Finished`.
+
+use serde::{Deserialize, Serialize};
+
+/// A request from the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ToWorker {
+    /// Run a program. `run` identifies the run in the answers; `stdin` is what `input()` reads.
+    Run { run: u32, source: String, stdin: String },
+}
+
+/// Which stream output was written to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// An uncaught exception (or non-zero `sys.exit`) that ended a run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PythonError {
+    /// Type name as CPython prints it, e.g. `NameError`.
+    pub kind: String,
+    /// `str()` of the exception.
+    pub message: String,
+    /// 1-based line in the learner's program.
+    pub line: Option<u32>,
+    /// 1-based column, known for syntax errors.
+    pub column: Option<u32>,
+    /// CPython-style traceback of the learner's frames.
+    pub traceback: String,
+}
+
+/// A message from the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum FromWorker {
+    /// The interpreter is ready; `startup_ms` is the time from worker start to ready, in ms.
+    Ready { startup_ms: f64 },
+    /// Text a running program wrote.
+    Output { run: u32, stream: Stream, text: String },
+    /// The run ended; `error` is `None` on success. `elapsed_ms` is the run's wall time in ms.
+    Finished { run: u32, error: Option<PythonError>, elapsed_ms: f64 },
+}
+
+impl ToWorker {
+    /// The JSON text sent with `postMessage`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("ToWorker serialises")
+    }
+
+    /// Parses a message; `None` for anything that is not a valid request.
+    pub fn from_json(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
+    }
+}
+
+impl FromWorker {
+    /// The JSON text sent with `postMessage`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("FromWorker serialises")
+    }
+
+    /// Parses a message; `None` for anything that is not a valid answer.
+    pub fn from_json(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_as_tagged_json() {
+        let run = ToWorker::Run { run: 3, source: "print(1)".into(), stdin: String::new() };
+        assert_eq!(run.to_json(), r#"{"type":"run","run":3,"source":"print(1)","stdin":""}"#);
+        assert_eq!(ToWorker::from_json(&run.to_json()), Some(run));
+        let out = FromWorker::Output { run: 3, stream: Stream::Stderr, text: "x".into() };
+        assert_eq!(FromWorker::from_json(&out.to_json()), Some(out));
+        assert_eq!(ToWorker::from_json("{\"type\":\"nope\"}"), None);
+    }
+}

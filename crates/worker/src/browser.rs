@@ -1,0 +1,92 @@
+//! The worker's browser side: the [`Host`] over browser clocks and the message loop.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use pylings_engine::{Engine, Host, Stream};
+use pylings_protocol::{FromWorker, PythonError, Stream as WireStream, ToWorker};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Clocks from the worker's `Date` and `performance`; output posted to the page at once.
+struct BrowserHost {
+    scope: DedicatedWorkerGlobalScope,
+    run: Rc<Cell<u32>>,
+}
+
+impl BrowserHost {
+    fn now_ms(&self) -> f64 {
+        self.scope.performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+    }
+}
+
+impl Host for BrowserHost {
+    fn wall_clock(&self) -> f64 {
+        js_sys::Date::now() / 1000.0
+    }
+
+    fn monotonic(&self) -> f64 {
+        self.now_ms() / 1000.0
+    }
+
+    /// Waits by watching the clock. A worker may block, and without cross-origin isolation
+    /// there is no `SharedArrayBuffer` for `Atomics.wait`; the page never freezes either way.
+    fn sleep(&self, seconds: f64) {
+        let until = self.now_ms() + seconds * 1000.0;
+        while self.now_ms() < until {}
+    }
+
+    fn write(&self, stream: Stream, text: &str) {
+        let stream = match stream {
+            Stream::Stdout => WireStream::Stdout,
+            Stream::Stderr => WireStream::Stderr,
+        };
+        post(&self.scope, &FromWorker::Output { run: self.run.get(), stream, text: text.to_owned() });
+    }
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
+    // postMessage of a string cannot fail on a live worker scope.
+    let _ = scope.post_message(&JsValue::from_str(&message.to_json()));
+}
+
+fn into_wire(error: pylings_engine::PythonError) -> PythonError {
+    PythonError {
+        kind: error.kind,
+        message: error.message,
+        line: error.line,
+        column: error.column,
+        traceback: error.traceback,
+    }
+}
+
+pub(crate) fn start() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let run = Rc::new(Cell::new(0));
+    let host = BrowserHost { scope: scope.clone(), run: run.clone() };
+    let started = host.now_ms();
+    let engine = RefCell::new(Engine::new(Box::new(BrowserHost { scope: scope.clone(), run: run.clone() })));
+    post(&scope, &FromWorker::Ready { startup_ms: host.now_ms() - started });
+
+    let reply_scope = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let Some(ToWorker::Run { run: id, source, stdin }) =
+            event.data().as_string().as_deref().and_then(ToWorker::from_json)
+        else {
+            return;
+        };
+        run.set(id);
+        let begun = host.now_ms();
+        let outcome = engine.borrow_mut().run_with_stdin(&source, &stdin);
+        post(
+            &reply_scope,
+            &FromWorker::Finished {
+                run: id,
+                error: outcome.error.map(into_wire),
+                elapsed_ms: host.now_ms() - begun,
+            },
+        );
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+}

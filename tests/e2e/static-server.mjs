@@ -1,0 +1,79 @@
+// A static file server for dist/, used by `cargo xtask serve`, the browser tests and the bench.
+//
+// Like a plain static host: no rewrite rules beyond one fallback (paths without a file
+// extension get index.html, so client-side routes reload), correct MIME types (application/wasm
+// lets the browser compile while downloading), and precompressed `.br`/`.gz` siblings served
+// when the request's Accept-Encoding allows. Binds 127.0.0.1 only. Node's own http module:
+// no dependency for thirty lines.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".md": "text/markdown; charset=utf-8",
+};
+
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Starts serving `root`; resolves to the node http.Server once listening on `port` (0 = any). */
+export async function startServer(root, port = 0, { prefix = "/" } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url, "http://localhost");
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(prefix)) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    path = "/" + path.slice(prefix.length);
+    let file = normalize(join(base, path));
+    if (!file.startsWith(base)) {
+      response.writeHead(403).end("forbidden");
+      return;
+    }
+    if (path.endsWith("/")) file = join(file, "index.html");
+    if (!(await isFile(file))) {
+      if (extname(path) !== "") {
+        response.writeHead(404).end("not found");
+        return;
+      }
+      file = join(base, "index.html");
+    }
+    const headers = { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Vary": "Accept-Encoding" };
+    const accepted = request.headers["accept-encoding"] ?? "";
+    let body = null;
+    for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (accepted.includes(encoding) && (await isFile(file + suffix))) {
+        body = await readFile(file + suffix);
+        headers["Content-Encoding"] = encoding;
+        break;
+      }
+    }
+    body ??= await readFile(file);
+    headers["Content-Length"] = body.length;
+    response.writeHead(200, headers);
+    response.end(request.method === "HEAD" ? undefined : body);
+  });
+  await new Promise((done) => server.listen(port, "127.0.0.1", done));
+  return server;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = "dist", port = "8080"] = process.argv.slice(2);
+  const server = await startServer(root, Number(port));
+  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`);
+}
