@@ -71,6 +71,28 @@ def install_clocks():
     time.monotonic_ns = time.perf_counter_ns = _host.monotonic_ns
     time.process_time_ns = time.thread_time_ns = _host.monotonic_ns
     time.sleep = sleep
+    time.get_clock_info = _clock_info
+    # RustPython on wasm leaves out the time zone attributes; its localtime() is UTC there.
+    for name, value in (("tzname", ("UTC", "UTC")), ("timezone", 0), ("altzone", 0), ("daylight", 0)):
+        if not hasattr(time, name):
+            setattr(time, name, value)
+
+
+def _clock_info(name):
+    """Describes the clocks installed above (time.get_clock_info)."""
+    from types import SimpleNamespace
+    clocks = {
+        "time": ("Date.now()", False, True, 1e-3),
+        "monotonic": ("performance.now()", True, False, 1e-6),
+        "perf_counter": ("performance.now()", True, False, 1e-6),
+        "process_time": ("performance.now()", True, False, 1e-6),
+        "thread_time": ("performance.now()", True, False, 1e-6),
+    }
+    if name not in clocks:
+        raise ValueError("unknown clock")
+    implementation, monotonic, adjustable, resolution = clocks[name]
+    return SimpleNamespace(implementation=implementation, monotonic=monotonic,
+                           adjustable=adjustable, resolution=resolution)
 
 
 class _AliasFinder:
@@ -104,6 +126,8 @@ class _AliasFinder:
 
 
 def install_os():
+    import _pylings_errno
+    sys.modules["errno"] = _pylings_errno
     sys.meta_path.insert(0, _AliasFinder)
     import _pylings_posix
     sys.modules["posix"] = _pylings_posix

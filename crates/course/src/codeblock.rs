@@ -1,0 +1,75 @@
+//! Code blocks and their info strings (```` ```py raises=ValueError stdin=a|b ````).
+
+use crate::error::Diagnostics;
+use crate::model::CodeBlock;
+
+/// Whether code in `language` is Python, which the site can run.
+pub(crate) fn is_python(language: &str) -> bool {
+    matches!(language, "py" | "python")
+}
+
+/// Whether `name` looks like a (possibly dotted) Python exception name.
+fn is_exception_name(name: &str) -> bool {
+    name.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            && chars.all(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+/// Builds a [`CodeBlock`] from a fence's info string, reporting bad
+/// attributes at `line` (the fence's line).
+///
+/// The first word of `info` is the language. `py`/`python` blocks are runnable
+/// and accept `raises=ExceptionName` and `stdin=line1|line2`; any other word,
+/// a repeated attribute, or an attribute on another language is an error.
+pub(crate) fn code_block(
+    info: &str,
+    code: String,
+    line: usize,
+    diags: &mut Diagnostics,
+) -> CodeBlock {
+    let mut words = info.split_whitespace();
+    let language = words.next().unwrap_or_default().to_owned();
+    let runnable = is_python(&language);
+    let mut block = CodeBlock {
+        language,
+        code,
+        runnable,
+        raises: None,
+        stdin: None,
+        line,
+    };
+    for word in words {
+        let (slot, value) = match word.split_once('=') {
+            Some(("raises", name)) if runnable => {
+                if !is_exception_name(name) {
+                    diags.error(
+                        line,
+                        format!("`{word}`: expected an exception name such as `raises=ValueError`"),
+                    );
+                }
+                (&mut block.raises, name.to_owned())
+            }
+            Some(("stdin", lines)) if runnable => {
+                let stdin = lines.split('|').map(|input| format!("{input}\n")).collect();
+                (&mut block.stdin, stdin)
+            }
+            _ => {
+                diags.error(
+                    line,
+                    format!(
+                        "unknown code block attribute `{word}` on a `{}` block \
+                         (py blocks accept `raises=Name` and `stdin=a|b`)",
+                        block.language
+                    ),
+                );
+                continue;
+            }
+        };
+        if slot.replace(value).is_some() {
+            diags.error(line, format!("code block attribute `{word}` given twice"));
+        }
+    }
+    block
+}

@@ -1,0 +1,124 @@
+//! Loading whole course directories.
+
+use std::path::Path;
+
+use pylings_course::{load_course, Course};
+
+use super::{fixture, lines};
+
+/// The errors of loading `dir`, displayed with paths relative to it.
+fn course_errors(dir: &Path) -> Vec<String> {
+    match load_course(dir) {
+        Ok((course, _)) => panic!("expected errors, loaded {course:#?}"),
+        Err(errors) => errors
+            .iter()
+            .map(|error| {
+                error
+                    .to_string()
+                    .replace(&format!("{}/", dir.display()), "")
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn real_content_loads_in_order() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let (course, warnings) = load_course(&dir)
+        .unwrap_or_else(|errors| panic!("content has errors:\n{}", lines(&errors)));
+    assert!(
+        warnings.is_empty(),
+        "content has warnings:\n{}",
+        lines(&warnings)
+    );
+    let chapters: Vec<&str> = course
+        .chapters
+        .iter()
+        .map(|chapter| chapter.slug.as_str())
+        .collect();
+    assert_eq!(chapters, ["getting-started", "control-flow"]);
+    assert_eq!(course.chapters[0].title, "Getting started");
+    let lessons: Vec<(&str, &str)> = course
+        .lessons()
+        .map(|(chapter, lesson)| (chapter.slug.as_str(), lesson.slug.as_str()))
+        .collect();
+    assert_eq!(
+        lessons,
+        [
+            ("getting-started", "what-is-python"),
+            ("getting-started", "print-and-comments"),
+            ("getting-started", "variables-and-types"),
+            ("getting-started", "input-and-output"),
+            ("control-flow", "conditions"),
+            ("control-flow", "loops"),
+            ("control-flow", "functions"),
+        ]
+    );
+    let (_, first) = course.lessons().next().unwrap();
+    assert_eq!(first.source, "01-getting-started/01-what-is-python.md");
+    assert!(course.lessons().all(
+        |(_, lesson)| lesson.quiz.is_some() && lesson.code_blocks().any(|block| block.runnable)
+    ));
+}
+
+#[test]
+fn course_survives_a_json_round_trip() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let (course, _) = load_course(&dir).unwrap();
+    let json = serde_json::to_string(&course).unwrap();
+    assert_eq!(serde_json::from_str::<Course>(&json).unwrap(), course);
+}
+
+#[test]
+fn errors_of_several_files_are_reported_together() {
+    assert_eq!(
+        course_errors(&fixture("broken-course")),
+        [
+            "01-basics/01-first.md:11: unknown section `# --scene--`",
+            "01-basics/02-second.md:1: missing front matter field `dashedName`",
+            "01-basics/02-second.md:18: `## --video-solution--` is 3 but the question has 1 answer",
+        ]
+    );
+}
+
+#[test]
+fn duplicate_ids_and_slugs_across_files_are_errors() {
+    assert_eq!(
+        course_errors(&fixture("duplicate-course")),
+        [
+            "01-first/02-beta.md:2: duplicate id `alpha`: already used in 01-first/01-alpha.md:2",
+            "02-second/01-gamma.md:4: duplicate dashedName `alpha`: already used in 01-first/01-alpha.md:4",
+        ]
+    );
+}
+
+#[test]
+fn layout_rules_are_enforced() {
+    assert_eq!(
+        course_errors(&fixture("layout-course")),
+        [
+            "01-good/stray.md: lesson file names must start with a number, like `01-name`",
+            "02-headless: chapter has no `_chapter.md`",
+            "notes: chapter directory names must start with a number, like `01-name`",
+        ]
+    );
+}
+
+#[test]
+fn lessons_are_ordered_by_number_not_name() {
+    let (course, _) = load_course(&fixture("ordered-course")).unwrap();
+    let slugs: Vec<&str> = course
+        .lessons()
+        .map(|(_, lesson)| lesson.slug.as_str())
+        .collect();
+    assert_eq!(slugs, ["one", "two", "ten"]);
+}
+
+#[test]
+fn missing_directory_is_an_error() {
+    let errors = load_course(&fixture("no-such-course")).unwrap_err();
+    assert!(
+        errors[0].line == 0 && errors[0].message.starts_with("cannot read directory"),
+        "{errors:?}"
+    );
+}

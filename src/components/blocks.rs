@@ -1,0 +1,19 @@
+//! Renders course content: Markdown already turned into escaped HTML at build time, and code
+//! blocks as [`Example`]s.
+
+use leptos::prelude::*;
+use pylings_course::Block;
+
+use crate::components::example::Example;
+
+#[component]
+pub fn Blocks(blocks: Vec<Block>, #[prop(optional)] open_in_editor: Option<Callback<String>>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|block| match block {
+            // Produced by pylings-course from our own files, with raw HTML escaped there.
+            Block::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
+            Block::Code(code) => view! { <Example block=code open_in_editor/> }.into_any(),
+        })
+        .collect_view()
+}

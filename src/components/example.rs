@@ -1,0 +1,42 @@
+//! A code block of a lesson. Python examples get "Run" (output shown beneath) and
+//! "Open in editor"; other languages are shown as they are.
+
+use leptos::prelude::*;
+use pylings_course::CodeBlock;
+
+use crate::components::output::{OutputPanel, RunState, Status};
+use crate::components::run_button::RunButton;
+
+#[component]
+pub fn Example(block: CodeBlock, open_in_editor: Option<Callback<String>>) -> impl IntoView {
+    let code = view! { <pre class="code"><code class=format!("language-{}", block.language)>{block.code.clone()}</code></pre> };
+    if !block.runnable {
+        return view! { <figure class="example">{code}</figure> }.into_any();
+    }
+    let state = RunState::new();
+    let stdin = block.stdin.clone().unwrap_or_default();
+    let input_note = block.stdin.as_ref().map(|lines| {
+        let shown = lines.lines().collect::<Vec<_>>().join(", ");
+        view! { <figcaption class="input-note">"Typed in when the program asks: "<code>{shown}</code></figcaption> }
+    });
+    let source = block.code.clone();
+    let run = Callback::new(move |()| state.start(&source, &stdin));
+    let open = open_in_editor.map(|open| {
+        let source = block.code.clone();
+        view! { <button type="button" class="secondary" on:click=move |_| open.run(source.clone())>"Open in editor"</button> }
+    });
+    view! {
+        <figure class="example runnable">
+            {code}
+            {input_note}
+            <div class="example-actions">
+                <RunButton state on_run=run/>
+                {open}
+            </div>
+            <Show when=move || state.status.get() != Status::Idle>
+                <OutputPanel state/>
+            </Show>
+        </figure>
+    }
+    .into_any()
+}

@@ -1,0 +1,28 @@
+//! The Run button: says "Loading Python…" until the worker is ready (a click then still
+//! counts: the run waits for the worker), "Running…" while a run is on.
+
+use leptos::prelude::*;
+
+use crate::components::output::RunState;
+use crate::python::Python;
+
+#[component]
+pub fn RunButton(state: RunState, on_run: Callback<()>, #[prop(optional, into)] label: Option<String>) -> impl IntoView {
+    let ready = Python::get().ready;
+    let label = label.unwrap_or_else(|| "Run".to_owned());
+    let text = move || {
+        if !ready.get() {
+            "Loading Python…".to_owned()
+        } else if state.running() {
+            "Running…".to_owned()
+        } else {
+            label.clone()
+        }
+    };
+    view! {
+        <button type="button" class="run-button" on:click=move |_| on_run.run(()) aria-busy=move || (!ready.get() || state.running()).to_string()>
+            <span aria-hidden="true">"▶ "</span>
+            {text}
+        </button>
+    }
+}

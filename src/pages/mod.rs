@@ -1,0 +1,5 @@
+//! One module a route.
+
+pub mod home;
+pub mod lesson;
+pub mod not_found;

@@ -1,0 +1,63 @@
+// Shared set-up for the browser tests: serves dist/ and drives Debian's Chromium with
+// playwright-core (never a downloaded browser).
+import { chromium } from "playwright-core";
+import { startServer } from "./static-server.mjs";
+
+export const DIST = process.env.PYLINGS_DIST ?? new URL("../../dist", import.meta.url).pathname;
+
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+/** Starts a server for dist/ and a browser; returns { base, browser, server, close() }. */
+export async function launch() {
+  const server = await startServer(DIST, 0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
+  return {
+    base,
+    browser,
+    server,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** A new page that records console errors and uncaught exceptions into `page.problems`. */
+export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  page.problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") page.problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => page.problems.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+/** Replaces the text of the lesson's editor. */
+export async function setCode(page, code) {
+  const editor = page.locator(".workbench .code-editor");
+  await editor.fill(code);
+}
+
+/** Runs `action` (a click, a key press) and waits for the workbench's next run to finish;
+ *  returns { stdout, status, errorText }. */
+export async function runInWorkbench(page, action, timeout = 30_000) {
+  const output = page.locator(".workbench .output");
+  const before = Number(await output.getAttribute("data-finished"));
+  await action();
+  await page.waitForFunction(
+    (count) => Number(document.querySelector(".workbench .output").dataset.finished) > count,
+    before,
+    { timeout },
+  );
+  return page.evaluate(() => ({
+    stdout: document.querySelector(".workbench .output-text").textContent,
+    status: document.querySelector(".workbench .run-status").textContent,
+    errorText: document.querySelector(".workbench .error")?.textContent ?? null,
+  }));
+}
