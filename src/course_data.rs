@@ -23,8 +23,11 @@ pub struct Found {
 
 /// Looks a lesson up by its `dashedName`.
 pub fn find_lesson(slug: &str) -> Option<Found> {
-    let all: Vec<(&Chapter, &Lesson)> =
-        course().chapters.iter().flat_map(|c| c.lessons.iter().map(move |l| (c, l))).collect();
+    let all: Vec<(&Chapter, &Lesson)> = course()
+        .chapters
+        .iter()
+        .flat_map(|c| c.lessons.iter().map(move |l| (c, l)))
+        .collect();
     let index = all.iter().position(|(_, lesson)| lesson.slug == slug)?;
     let (chapter, lesson) = all[index];
     Some(Found {

@@ -26,7 +26,10 @@ const START_ATTEMPTS: u32 = 3;
 pub enum RunEvent {
     Output(Stream, String),
     /// `None` on success; `elapsed_ms` is the run's time inside the worker.
-    Finished { error: Option<PythonError>, elapsed_ms: f64 },
+    Finished {
+        error: Option<PythonError>,
+        elapsed_ms: f64,
+    },
 }
 
 type Listener = Rc<dyn Fn(RunEvent)>;
@@ -89,7 +92,12 @@ impl Python {
         let run = inner.next_run;
         inner.next_run += 1;
         inner.listeners.insert(run, Rc::new(listener));
-        let message = ToWorker::Run { run, source: source.to_owned(), stdin: stdin.to_owned() }.to_json();
+        let message = ToWorker::Run {
+            run,
+            source: source.to_owned(),
+            stdin: stdin.to_owned(),
+        }
+        .to_json();
         if inner.ready {
             if let Some(worker) = &inner.worker {
                 let _ = worker.post_message(&JsValue::from_str(&message));
@@ -105,13 +113,21 @@ impl Python {
         let worker = match Worker::new_with_options(WORKER_URL, &options) {
             Ok(worker) => worker,
             Err(error) => {
-                web_sys::console::error_2(&"Pylings: cannot start the Python worker".into(), &error);
+                web_sys::console::error_2(
+                    &"Pylings: cannot start the Python worker".into(),
+                    &error,
+                );
                 return;
             }
         };
         let this = self.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            if let Some(message) = event.data().as_string().as_deref().and_then(FromWorker::from_json) {
+            if let Some(message) = event
+                .data()
+                .as_string()
+                .as_deref()
+                .and_then(FromWorker::from_json)
+            {
                 this.receive(message);
             }
         });
@@ -147,10 +163,14 @@ impl Python {
                 drop(inner);
                 self.ready.set(true);
             }
-            FromWorker::Output { run, stream, text } => self.notify(run, RunEvent::Output(stream, text), false),
-            FromWorker::Finished { run, error, elapsed_ms } => {
-                self.notify(run, RunEvent::Finished { error, elapsed_ms }, true)
+            FromWorker::Output { run, stream, text } => {
+                self.notify(run, RunEvent::Output(stream, text), false)
             }
+            FromWorker::Finished {
+                run,
+                error,
+                elapsed_ms,
+            } => self.notify(run, RunEvent::Finished { error, elapsed_ms }, true),
         }
     }
 
@@ -182,7 +202,14 @@ impl Python {
             }
             inner.ready = false;
             inner.waiting.clear();
-            (inner.listeners.drain().map(|(_, l)| l).collect::<Vec<Listener>>(), retry)
+            (
+                inner
+                    .listeners
+                    .drain()
+                    .map(|(_, l)| l)
+                    .collect::<Vec<Listener>>(),
+                retry,
+            )
         };
         self.ready.set(false);
         for listener in listeners {

@@ -17,17 +17,27 @@ struct Example {
 fn examples() -> Vec<Example> {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let (course, _warnings) = load_course(&content).unwrap_or_else(|errors| {
-        panic!("content/ does not parse:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "content/ does not parse:\n{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     course
         .chapters
         .iter()
         .flat_map(|chapter| &chapter.lessons)
         .flat_map(|lesson| {
-            lesson.code_blocks().filter(|b| b.runnable).map(move |block| Example {
-                place: format!("content/{}:{}", lesson.source, block.line),
-                block: block.clone(),
-            })
+            lesson
+                .code_blocks()
+                .filter(|b| b.runnable)
+                .map(move |block| Example {
+                    place: format!("content/{}:{}", lesson.source, block.line),
+                    block: block.clone(),
+                })
         })
         .collect()
 }
@@ -45,7 +55,11 @@ fn cpython_stdout(block: &CodeBlock) -> Option<String> {
         .stderr(Stdio::null())
         .spawn()
         .ok()?;
-    child.stdin.take()?.write_all(block.stdin.as_deref().unwrap_or("").as_bytes()).ok()?;
+    child
+        .stdin
+        .take()?
+        .write_all(block.stdin.as_deref().unwrap_or("").as_bytes())
+        .ok()?;
     let output = child.wait_with_output().ok()?;
     Some(String::from_utf8_lossy(&output.stdout).into_owned())
 }
@@ -53,7 +67,11 @@ fn cpython_stdout(block: &CodeBlock) -> Option<String> {
 #[test]
 fn every_example_in_the_course_runs_as_declared() {
     let examples = examples();
-    assert!(examples.len() >= 20, "the course has runnable examples ({})", examples.len());
+    assert!(
+        examples.len() >= 20,
+        "the course has runnable examples ({})",
+        examples.len()
+    );
     let failures = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
@@ -84,5 +102,10 @@ fn every_example_in_the_course_runs_as_declared() {
         .expect("spawn")
         .join()
         .expect("engine thread");
-    assert!(failures.is_empty(), "{} example(s) failed:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} example(s) failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

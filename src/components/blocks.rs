@@ -7,7 +7,10 @@ use pylings_course::Block;
 use crate::components::example::Example;
 
 #[component]
-pub fn Blocks(blocks: Vec<Block>, #[prop(optional)] open_in_editor: Option<Callback<String>>) -> impl IntoView {
+pub fn Blocks(
+    blocks: Vec<Block>,
+    #[prop(optional)] open_in_editor: Option<Callback<String>>,
+) -> impl IntoView {
     blocks
         .into_iter()
         .map(|block| match block {

@@ -5,7 +5,11 @@ use leptos::prelude::*;
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 
 #[component]
-pub fn CodeEditor(code: RwSignal<String>, on_run: Callback<()>, #[prop(into)] label: String) -> impl IntoView {
+pub fn CodeEditor(
+    code: RwSignal<String>,
+    on_run: Callback<()>,
+    #[prop(into)] label: String,
+) -> impl IntoView {
     let escaped = RwSignal::new(false);
     let on_keydown = move |event: KeyboardEvent| {
         let key = event.key();

@@ -19,7 +19,9 @@ pub enum Status {
     Idle,
     Running,
     /// Ended; `ms` is the time the program took in the worker.
-    Finished { ms: f64 },
+    Finished {
+        ms: f64,
+    },
 }
 
 /// The output of the latest run of one editor or example. Copy: it is a bundle of signals.
@@ -48,10 +50,12 @@ impl RunState {
         self.error.set(None);
         self.status.set(Status::Running);
         Python::get().run(source, stdin, move |event| match event {
-            RunEvent::Output(stream, text) => self.chunks.update(|chunks| match chunks.last_mut() {
-                Some(last) if last.stream == stream => last.text.push_str(&text),
-                _ => chunks.push(Chunk { stream, text }),
-            }),
+            RunEvent::Output(stream, text) => {
+                self.chunks.update(|chunks| match chunks.last_mut() {
+                    Some(last) if last.stream == stream => last.text.push_str(&text),
+                    _ => chunks.push(Chunk { stream, text }),
+                })
+            }
             RunEvent::Finished { error, elapsed_ms } => {
                 self.error.set(error);
                 self.status.set(Status::Finished { ms: elapsed_ms });
@@ -82,12 +86,21 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
             })
             .collect_view()
     };
-    let error = move || state.error.get().map(|error| view! { <ErrorReport error/> });
+    let error = move || {
+        state
+            .error
+            .get()
+            .map(|error| view! { <ErrorReport error/> })
+    };
     let status = move || match state.status.get() {
         Status::Idle => String::new(),
         Status::Running => "Running…".to_owned(),
         Status::Finished { ms } => {
-            let ended = if state.error.with(Option::is_some) { "Stopped by an error" } else { "Finished" };
+            let ended = if state.error.with(Option::is_some) {
+                "Stopped by an error"
+            } else {
+                "Finished"
+            };
             format!("{ended} in {ms:.0} ms")
         }
     };
@@ -103,8 +116,11 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
 /// An uncaught exception: its type and message first, the line, then the traceback.
 #[component]
 fn ErrorReport(error: PythonError) -> impl IntoView {
-    let line = error.line.map(|line| view! { <span class="error-line">{format!("line {line}")}</span> });
-    let traceback = (!error.traceback.is_empty()).then(|| view! { <pre class="traceback">{error.traceback.clone()}</pre> });
+    let line = error
+        .line
+        .map(|line| view! { <span class="error-line">{format!("line {line}")}</span> });
+    let traceback = (!error.traceback.is_empty())
+        .then(|| view! { <pre class="traceback">{error.traceback.clone()}</pre> });
     view! {
         <div class="error" role="alert">
             <p class="error-title">

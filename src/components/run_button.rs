@@ -7,7 +7,11 @@ use crate::components::output::RunState;
 use crate::python::Python;
 
 #[component]
-pub fn RunButton(state: RunState, on_run: Callback<()>, #[prop(optional, into)] label: Option<String>) -> impl IntoView {
+pub fn RunButton(
+    state: RunState,
+    on_run: Callback<()>,
+    #[prop(optional, into)] label: Option<String>,
+) -> impl IntoView {
     let ready = Python::get().ready;
     let label = label.unwrap_or_else(|| "Run".to_owned());
     let text = move || {

@@ -13,7 +13,8 @@ use crate::components::run_button::RunButton;
 use crate::course_data::{find_lesson, lesson_href, Found};
 use crate::pages::not_found::{set_title, NotFound};
 
-const STARTER: &str = "# Write Python here, then press Run (or Ctrl+Enter).\nprint(\"Hello from Pylings!\")\n";
+const STARTER: &str =
+    "# Write Python here, then press Run (or Ctrl+Enter).\nprint(\"Hello from Pylings!\")\n";
 
 #[component]
 pub fn LessonPage() -> impl IntoView {
@@ -29,14 +30,23 @@ pub fn LessonPage() -> impl IntoView {
 
 #[component]
 fn LessonView(found: Found) -> impl IntoView {
-    let Found { chapter, lesson, previous, next } = found;
+    let Found {
+        chapter,
+        lesson,
+        previous,
+        next,
+    } = found;
     set_title(&lesson.title);
     let code = RwSignal::new(STARTER.to_owned());
     let state = RunState::new();
     let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
     let open_in_editor = Callback::new(move |source: String| {
         code.set(source);
-        if let Some(editor) = document().query_selector(".workbench .code-editor").ok().flatten() {
+        if let Some(editor) = document()
+            .query_selector(".workbench .code-editor")
+            .ok()
+            .flatten()
+        {
             editor.scroll_into_view();
             if let Ok(editor) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(editor) {
                 let _ = editor.focus();
@@ -51,7 +61,10 @@ fn LessonView(found: Found) -> impl IntoView {
             view! { <li><A href=lesson_href(item) attr:aria-current=current>{item.title.clone()}</A></li> }
         })
         .collect_view();
-    let meta = lesson.minutes.map(|m| format!(" · {m} min")).unwrap_or_default();
+    let meta = lesson
+        .minutes
+        .map(|m| format!(" · {m} min"))
+        .unwrap_or_default();
     view! {
         <div class="lesson-layout">
             <nav class="sidebar" aria-label="Lessons in this chapter">

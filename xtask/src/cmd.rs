@@ -8,7 +8,10 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 
 /// The workspace root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 /// A command to run from the workspace root.
@@ -22,7 +25,9 @@ pub fn command(program: &str, args: &[&str]) -> Command {
 pub fn run(mut command: Command) -> Result {
     let shown = format!("{command:?}");
     println!("$ {shown}");
-    let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {

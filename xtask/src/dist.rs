@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use crate::cmd::{self, cargo_bin, command, root, Result};
 
 pub fn run() -> Result {
-    let mut trunk = command(cargo_bin().join("trunk").to_str().unwrap_or("trunk"), &["build", "index.html", "--release"]);
+    let mut trunk = command(
+        cargo_bin().join("trunk").to_str().unwrap_or("trunk"),
+        &["build", "index.html", "--release"],
+    );
     trunk.env("PATH", tool_path()?);
     cmd::run(trunk)
 }
@@ -28,7 +31,9 @@ pub fn tool_path() -> Result<String> {
     std::fs::write(&shim, script).map_err(|e| format!("cannot write {shim:?}: {e}"))?;
     make_executable(&shim)?;
     let mut parts: Vec<PathBuf> = vec![shim_dir, root().join("node_modules/.bin"), cargo_bin()];
-    parts.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    parts.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     std::env::join_paths(parts)
         .map_err(|e| format!("bad PATH: {e}"))?
         .into_string()

@@ -12,5 +12,8 @@ pub fn run(args: &[String]) -> Result {
     setup::run()?;
     dist::run()?;
     println!("Pylings is served at http://127.0.0.1:{port}/ (Ctrl+C stops)");
-    cmd::run(command("node", &["tests/e2e/static-server.mjs", "dist", &port]))
+    cmd::run(command(
+        "node",
+        &["tests/e2e/static-server.mjs", "dist", &port],
+    ))
 }

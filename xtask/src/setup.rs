@@ -31,7 +31,10 @@ fn wasm_target() -> Result {
     if installed {
         return Ok(());
     }
-    cmd::run(command("rustup", &["target", "add", "wasm32-unknown-unknown"]))
+    cmd::run(command(
+        "rustup",
+        &["target", "add", "wasm32-unknown-unknown"],
+    ))
 }
 
 /// Installs `binary` with `cargo install` unless that exact version is already on disk.
@@ -42,7 +45,11 @@ fn cargo_tool(binary: &str, version: &str, extra: &[&str]) -> Result {
     if present {
         return Ok(());
     }
-    let package = if binary == "wasm-bindgen" { "wasm-bindgen-cli" } else { binary };
+    let package = if binary == "wasm-bindgen" {
+        "wasm-bindgen-cli"
+    } else {
+        binary
+    };
     let mut args = vec!["install", package, "--version", version];
     args.extend_from_slice(extra);
     println!("installing {package} {version} (several minutes, once)");

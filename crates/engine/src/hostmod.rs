@@ -13,36 +13,48 @@ pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
     let seconds_to_ns = |seconds: f64| (seconds * 1e9) as u64;
     dict.set_item(
         "time",
-        vm.new_function("time", || host::with_host(|h| h.wall_clock())).into(),
+        vm.new_function("time", || host::with_host(|h| h.wall_clock()))
+            .into(),
         vm,
     )?;
     dict.set_item(
         "time_ns",
-        vm.new_function("time_ns", move || host::with_host(|h| seconds_to_ns(h.wall_clock())))
-            .into(),
+        vm.new_function("time_ns", move || {
+            host::with_host(|h| seconds_to_ns(h.wall_clock()))
+        })
+        .into(),
         vm,
     )?;
     dict.set_item(
         "monotonic",
-        vm.new_function("monotonic", || host::with_host(|h| h.monotonic())).into(),
+        vm.new_function("monotonic", || host::with_host(|h| h.monotonic()))
+            .into(),
         vm,
     )?;
     dict.set_item(
         "monotonic_ns",
-        vm.new_function("monotonic_ns", move || host::with_host(|h| seconds_to_ns(h.monotonic())))
-            .into(),
+        vm.new_function("monotonic_ns", move || {
+            host::with_host(|h| seconds_to_ns(h.monotonic()))
+        })
+        .into(),
         vm,
     )?;
     dict.set_item(
         "sleep",
-        vm.new_function("sleep", |seconds: f64| host::with_host(|h| h.sleep(seconds.max(0.0))))
-            .into(),
+        vm.new_function("sleep", |seconds: f64| {
+            host::with_host(|h| h.sleep(seconds.max(0.0)))
+        })
+        .into(),
         vm,
     )?;
     dict.set_item(
         "write",
         vm.new_function("write", |stream: u8, text: PyStrRef| {
-            let stream = if stream == 0 { Stream::Stdout } else { Stream::Stderr };
+            let stream = if stream == 0 {
+                Stream::Stdout
+            } else {
+                Stream::Stderr
+            };
             host::write(stream, &text.to_string_lossy());
         })
         .into(),
@@ -50,12 +62,15 @@ pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
     )?;
     dict.set_item(
         "urandom",
-        vm.new_function("urandom", |size: usize, vm: &VirtualMachine| -> PyResult<_> {
-            let mut bytes = vec![0u8; size];
-            getrandom::fill(&mut bytes)
-                .map_err(|e| vm.new_os_error(format!("no random source: {e}")))?;
-            Ok(vm.ctx.new_bytes(bytes))
-        })
+        vm.new_function(
+            "urandom",
+            |size: usize, vm: &VirtualMachine| -> PyResult<_> {
+                let mut bytes = vec![0u8; size];
+                getrandom::fill(&mut bytes)
+                    .map_err(|e| vm.new_os_error(format!("no random source: {e}")))?;
+                Ok(vm.ctx.new_bytes(bytes))
+            },
+        )
         .into(),
         vm,
     )?;

@@ -78,9 +78,13 @@ impl Engine {
                 .and_then(|()| vm.import("_pylings_boot", 0))
                 .and_then(|_| vm.import("_pylings_runner", 0))
                 .and_then(|module| module.get_attr("run", vm));
-            started.unwrap_or_else(|error| panic!("engine start-up failed: {}", describe(vm, &error)))
+            started
+                .unwrap_or_else(|error| panic!("engine start-up failed: {}", describe(vm, &error)))
         });
-        Self { interpreter, runner }
+        Self {
+            interpreter,
+            runner,
+        }
     }
 
     /// Runs `source` as `main.py` in a fresh `__main__` with empty stdin.
@@ -92,10 +96,14 @@ impl Engine {
     pub fn run_with_stdin(&mut self, source: &str, stdin: &str) -> RunOutcome {
         host::take_capture();
         let error = self.interpreter.enter(|vm| {
-            let result = self.runner.call((vm.ctx.new_str(source), vm.ctx.new_str(stdin)), vm);
+            let result = self
+                .runner
+                .call((vm.ctx.new_str(source), vm.ctx.new_str(stdin)), vm);
             match result {
                 Ok(value) if vm.is_none(&value) => None,
-                Ok(value) => Some(error_from_tuple(vm, value).unwrap_or_else(|e| internal_error(vm, &e))),
+                Ok(value) => {
+                    Some(error_from_tuple(vm, value).unwrap_or_else(|e| internal_error(vm, &e)))
+                }
                 Err(exception) => Some(internal_error(vm, &exception)),
             }
         });

@@ -4,13 +4,18 @@ use crate::{Engine, NativeHost, RunOutcome};
 
 /// Runs each program on one engine in a thread with a large stack, as the worker does.
 pub(crate) fn run_all(programs: &[(&str, &str)]) -> Vec<RunOutcome> {
-    let programs: Vec<(String, String)> =
-        programs.iter().map(|(s, i)| (s.to_string(), i.to_string())).collect();
+    let programs: Vec<(String, String)> = programs
+        .iter()
+        .map(|(s, i)| (s.to_string(), i.to_string()))
+        .collect();
     std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
             let mut engine = Engine::new(Box::new(NativeHost::default()));
-            programs.iter().map(|(source, stdin)| engine.run_with_stdin(source, stdin)).collect()
+            programs
+                .iter()
+                .map(|(source, stdin)| engine.run_with_stdin(source, stdin))
+                .collect()
         })
         .expect("spawn engine thread")
         .join()

@@ -53,5 +53,10 @@ fn stdlib_programs_print_what_cpython_prints() {
         .unwrap()
         .join()
         .unwrap();
-    assert!(failures.is_empty(), "{} programs differ:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} programs differ:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

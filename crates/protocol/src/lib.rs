@@ -11,7 +11,11 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ToWorker {
     /// Run a program. `run` identifies the run in the answers; `stdin` is what `input()` reads.
-    Run { run: u32, source: String, stdin: String },
+    Run {
+        run: u32,
+        source: String,
+        stdin: String,
+    },
 }
 
 /// Which stream output was written to.
@@ -44,9 +48,17 @@ pub enum FromWorker {
     /// The interpreter is ready; `startup_ms` is the time from worker start to ready, in ms.
     Ready { startup_ms: f64 },
     /// Text a running program wrote.
-    Output { run: u32, stream: Stream, text: String },
+    Output {
+        run: u32,
+        stream: Stream,
+        text: String,
+    },
     /// The run ended; `error` is `None` on success. `elapsed_ms` is the run's wall time in ms.
-    Finished { run: u32, error: Option<PythonError>, elapsed_ms: f64 },
+    Finished {
+        run: u32,
+        error: Option<PythonError>,
+        elapsed_ms: f64,
+    },
 }
 
 impl ToWorker {
@@ -79,10 +91,21 @@ mod tests {
 
     #[test]
     fn messages_round_trip_as_tagged_json() {
-        let run = ToWorker::Run { run: 3, source: "print(1)".into(), stdin: String::new() };
-        assert_eq!(run.to_json(), r#"{"type":"run","run":3,"source":"print(1)","stdin":""}"#);
+        let run = ToWorker::Run {
+            run: 3,
+            source: "print(1)".into(),
+            stdin: String::new(),
+        };
+        assert_eq!(
+            run.to_json(),
+            r#"{"type":"run","run":3,"source":"print(1)","stdin":""}"#
+        );
         assert_eq!(ToWorker::from_json(&run.to_json()), Some(run));
-        let out = FromWorker::Output { run: 3, stream: Stream::Stderr, text: "x".into() };
+        let out = FromWorker::Output {
+            run: 3,
+            stream: Stream::Stderr,
+            text: "x".into(),
+        };
         assert_eq!(FromWorker::from_json(&out.to_json()), Some(out));
         assert_eq!(ToWorker::from_json("{\"type\":\"nope\"}"), None);
     }

@@ -16,7 +16,10 @@ struct BrowserHost {
 
 impl BrowserHost {
     fn now_ms(&self) -> f64 {
-        self.scope.performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+        self.scope
+            .performance()
+            .map(|p| p.now())
+            .unwrap_or_else(js_sys::Date::now)
     }
 }
 
@@ -41,7 +44,14 @@ impl Host for BrowserHost {
             Stream::Stdout => WireStream::Stdout,
             Stream::Stderr => WireStream::Stderr,
         };
-        post(&self.scope, &FromWorker::Output { run: self.run.get(), stream, text: text.to_owned() });
+        post(
+            &self.scope,
+            &FromWorker::Output {
+                run: self.run.get(),
+                stream,
+                text: text.to_owned(),
+            },
+        );
     }
 }
 
@@ -63,15 +73,33 @@ fn into_wire(error: pylings_engine::PythonError) -> PythonError {
 pub(crate) fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let run = Rc::new(Cell::new(0));
-    let host = BrowserHost { scope: scope.clone(), run: run.clone() };
+    let host = BrowserHost {
+        scope: scope.clone(),
+        run: run.clone(),
+    };
     let started = host.now_ms();
-    let engine = RefCell::new(Engine::new(Box::new(BrowserHost { scope: scope.clone(), run: run.clone() })));
-    post(&scope, &FromWorker::Ready { startup_ms: host.now_ms() - started });
+    let engine = RefCell::new(Engine::new(Box::new(BrowserHost {
+        scope: scope.clone(),
+        run: run.clone(),
+    })));
+    post(
+        &scope,
+        &FromWorker::Ready {
+            startup_ms: host.now_ms() - started,
+        },
+    );
 
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let Some(ToWorker::Run { run: id, source, stdin }) =
-            event.data().as_string().as_deref().and_then(ToWorker::from_json)
+        let Some(ToWorker::Run {
+            run: id,
+            source,
+            stdin,
+        }) = event
+            .data()
+            .as_string()
+            .as_deref()
+            .and_then(ToWorker::from_json)
         else {
             return;
         };
