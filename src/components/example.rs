@@ -9,7 +9,15 @@ use crate::components::run_button::RunButton;
 
 #[component]
 pub fn Example(block: CodeBlock, open_in_editor: Option<Callback<String>>) -> impl IntoView {
-    let code = view! { <pre class="code"><code class=format!("language-{}", block.language)>{block.code.clone()}</code></pre> };
+    let class = format!("language-{}", block.language);
+    let code = match block.highlighted.clone() {
+        // Escaped and tokenised by build.rs from our own content.
+        Some(html) => {
+            view! { <pre class="code"><code class=class inner_html=html></code></pre> }.into_any()
+        }
+        None => view! { <pre class="code"><code class=class>{block.code.clone()}</code></pre> }
+            .into_any(),
+    };
     if !block.runnable {
         return view! { <figure class="example">{code}</figure> }.into_any();
     }

@@ -43,9 +43,10 @@ test("a NameError shows its type, message and line", async () => {
   await page.close();
 });
 
-test("an inline example runs and shows its output beneath it", async () => {
+test("an inline example is highlighted, runs, and shows its output beneath it", async () => {
   const page = await openPage(env.browser, `${env.base}/lesson/print-and-comments`);
   const example = page.locator("figure.example.runnable").first();
+  assert.ok(await example.locator("pre.code .hl-builtin, pre.code .hl-string").count() > 0, "highlighted tokens");
   await example.locator(".run-button").click();
   const status = example.locator(".run-status");
   await status.filter({ hasText: /^Finished/ }).waitFor({ timeout: 30_000 });

@@ -21,7 +21,7 @@ fn is_exception_name(name: &str) -> bool {
 /// attributes at `line` (the fence's line).
 ///
 /// The first word of `info` is the language. `py`/`python` blocks are runnable
-/// and accept `raises=ExceptionName` and `stdin=line1|line2`; any other word,
+/// and accept `raises=ExceptionName`, `stdin=line1|line2` and `differs=reason`; any other word,
 /// a repeated attribute, or an attribute on another language is an error.
 pub(crate) fn code_block(
     info: &str,
@@ -38,7 +38,9 @@ pub(crate) fn code_block(
         runnable,
         raises: None,
         stdin: None,
+        differs: None,
         line,
+        highlighted: None,
     };
     for word in words {
         let (slot, value) = match word.split_once('=') {
@@ -51,6 +53,9 @@ pub(crate) fn code_block(
                 }
                 (&mut block.raises, name.to_owned())
             }
+            Some(("differs", reason)) if runnable && !reason.is_empty() => {
+                (&mut block.differs, reason.to_owned())
+            }
             Some(("stdin", lines)) if runnable => {
                 let stdin = lines.split('|').map(|input| format!("{input}\n")).collect();
                 (&mut block.stdin, stdin)
@@ -60,7 +65,7 @@ pub(crate) fn code_block(
                     line,
                     format!(
                         "unknown code block attribute `{word}` on a `{}` block \
-                         (py blocks accept `raises=Name` and `stdin=a|b`)",
+                         (py blocks accept `raises=Name`, `stdin=a|b` and `differs=reason`)",
                         block.language
                     ),
                 );

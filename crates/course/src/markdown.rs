@@ -17,7 +17,7 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 use crate::chunk::{marker_name, Chunk};
 use crate::codeblock::code_block;
 use crate::error::Diagnostics;
-use crate::model::{Block, CodeBlock};
+use crate::model::Block;
 
 /// Renders a chunk of Markdown to blocks, reporting problems with their lines.
 ///
@@ -218,17 +218,11 @@ impl<'a> Renderer<'a, '_> {
             return;
         };
         self.flush();
-        let block = match kind {
-            CodeBlockKind::Fenced(info) => code_block(&info, code, line, self.diags),
-            CodeBlockKind::Indented => CodeBlock {
-                language: String::new(),
-                code,
-                runnable: false,
-                raises: None,
-                stdin: None,
-                line,
-            },
+        let info = match kind {
+            CodeBlockKind::Fenced(info) => info,
+            CodeBlockKind::Indented => "".into(),
         };
+        let block = code_block(&info, code, line, self.diags);
         self.blocks.push(Block::Code(block));
     }
 

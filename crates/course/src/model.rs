@@ -125,8 +125,15 @@ pub struct CodeBlock {
     /// From the `stdin=a|b` attribute: the lines fed to `input()`, each
     /// terminated by `\n` (`"a\nb\n"`).
     pub stdin: Option<String>,
+    /// From the `differs=reason` attribute: the example's output intentionally differs from
+    /// CPython's (the reason, e.g. `memory-address`), so the course test does not compare it.
+    pub differs: Option<String>,
     /// 1-based line of the opening fence in the source file.
     pub line: usize,
+    /// The code as HTML with `<span class="hl-…">` tokens, added at build time by the app's
+    /// `build.rs`; `None` when not highlighted (then the plain `code` is shown).
+    #[serde(default)]
+    pub highlighted: Option<String>,
 }
 
 /// The questions of a lecture.

@@ -106,7 +106,9 @@ fn code_blocks_split_the_html() {
             runnable: true,
             raises: None,
             stdin: None,
+            differs: None,
             line: 10,
+            highlighted: None,
         }),
         Block::Html("<p>After.</p>\n".into()),
     ];
@@ -303,4 +305,15 @@ fn code_blocks_iterator_visits_every_part_of_a_lesson() {
             "hint = 1\n"
         ]
     );
+}
+
+#[test]
+fn differs_marks_an_intended_difference_from_cpython() {
+    let blocks = body(&["```py differs=memory-address", "print(object())", "```"]);
+    let code = blocks
+        .iter()
+        .find_map(Block::as_code)
+        .expect("a code block");
+    assert_eq!(code.differs.as_deref(), Some("memory-address"));
+    assert!(code.runnable);
 }
