@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::components::notices::ProgressNotices;
 use crate::pages::{home::Home, lesson::LessonPage, not_found::NotFound};
 
 /// Moves focus to the main content. Handled here because with `<base href>` a bare `#main`
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
                 </A>
                 <span class="tagline">"Python in your browser"</span>
             </header>
+            <div class="notices"><ProgressNotices/></div>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>

@@ -42,3 +42,12 @@ pub fn find_lesson(slug: &str) -> Option<Found> {
 pub fn lesson_href(lesson: &Lesson) -> String {
     format!("/lesson/{}", lesson.slug)
 }
+
+/// Looks a lesson up by its id (as progress records name lessons).
+pub fn lesson_by_id(id: &str) -> Option<&'static Lesson> {
+    course()
+        .chapters
+        .iter()
+        .flat_map(|c| &c.lessons)
+        .find(|l| l.id == id)
+}

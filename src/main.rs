@@ -6,7 +6,9 @@
 mod app;
 mod components;
 mod course_data;
+mod download;
 mod pages;
+mod progress;
 mod python;
 
 fn main() {

@@ -8,7 +8,11 @@ use crate::components::output::{OutputPanel, RunState, Status};
 use crate::components::run_button::RunButton;
 
 #[component]
-pub fn Example(block: CodeBlock, open_in_editor: Option<Callback<String>>) -> impl IntoView {
+pub fn Example(
+    block: CodeBlock,
+    open_in_editor: Option<Callback<String>>,
+    static_code: bool,
+) -> impl IntoView {
     let class = format!("language-{}", block.language);
     let code = match block.highlighted.clone() {
         // Escaped and tokenised by build.rs from our own content.
@@ -18,7 +22,7 @@ pub fn Example(block: CodeBlock, open_in_editor: Option<Callback<String>>) -> im
         None => view! { <pre class="code"><code class=class>{block.code.clone()}</code></pre> }
             .into_any(),
     };
-    if !block.runnable {
+    if !block.runnable || static_code {
         return view! { <figure class="example">{code}</figure> }.into_any();
     }
     let state = RunState::new();

@@ -3,5 +3,8 @@
 pub mod blocks;
 pub mod editor;
 pub mod example;
+pub mod notices;
 pub mod output;
+pub mod progress_panel;
+pub mod quiz;
 pub mod run_button;

@@ -9,9 +9,18 @@ use pylings_course::Lesson;
 use crate::components::blocks::Blocks;
 use crate::components::editor::CodeEditor;
 use crate::components::output::{OutputPanel, RunState};
+use crate::components::quiz::QuizView;
 use crate::components::run_button::RunButton;
 use crate::course_data::{find_lesson, lesson_href, Found};
 use crate::pages::not_found::{set_title, NotFound};
+use crate::progress::browser as progress;
+use crate::progress::derived::{lesson_done, percent_done};
+use crate::progress::model::SavedCode;
+
+/// The progress key of the lesson page's editor.
+const WORKBENCH: &str = "workbench";
+/// Autosave waits this long after the last keystroke (ms).
+const AUTOSAVE_DELAY_MS: u64 = 600;
 
 const STARTER: &str =
     "# Write Python here, then press Run (or Ctrl+Enter).\nprint(\"Hello from Pylings!\")\n";
@@ -37,7 +46,23 @@ fn LessonView(found: Found) -> impl IntoView {
         next,
     } = found;
     set_title(&lesson.title);
-    let code = RwSignal::new(STARTER.to_owned());
+    let id = lesson.id.as_str();
+    progress::update(|p| {
+        let now = js_sys::Date::now();
+        let record = p.lesson_mut(id);
+        if record.first_visit == 0.0 {
+            record.first_visit = now;
+        }
+        record.last_visit = now;
+    });
+    let saved = progress::read(|p| {
+        p.lessons
+            .get(id)
+            .and_then(|l| l.code.get(WORKBENCH))
+            .map(|c| c.code.clone())
+    });
+    let code = RwSignal::new(saved.unwrap_or_else(|| STARTER.to_owned()));
+    autosave(id, code);
     let state = RunState::new();
     let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
     let open_in_editor = Callback::new(move |source: String| {
@@ -58,7 +83,13 @@ fn LessonView(found: Found) -> impl IntoView {
         .iter()
         .map(|item| {
             let current = (item.slug == lesson.slug).then_some("page");
-            view! { <li><A href=lesson_href(item) attr:aria-current=current>{item.title.clone()}</A></li> }
+            let done = move || progress::read(|p| lesson_done(p, item));
+            view! {
+                <li class:done=done>
+                    <A href=lesson_href(item) attr:aria-current=current>{item.title.clone()}</A>
+                    {move || done().then(|| view! { <span class="done-mark" aria-label="done">" ✓"</span> })}
+                </li>
+            }
         })
         .collect_view();
     let meta = lesson
@@ -69,7 +100,12 @@ fn LessonView(found: Found) -> impl IntoView {
         <div class="lesson-layout">
             <nav class="sidebar" aria-label="Lessons in this chapter">
                 <details open=true>
-                    <summary>{chapter.title.clone()}</summary>
+                    <summary>
+                        {chapter.title.clone()}
+                        <span class="chapter-percent">
+                            {move || format!(" · {}% done", progress::read(|p| percent_done(p, &chapter.lessons)))}
+                        </span>
+                    </summary>
                     <ol>{lessons}</ol>
                 </details>
             </nav>
@@ -77,6 +113,7 @@ fn LessonView(found: Found) -> impl IntoView {
                 <p class="eyebrow">{chapter.title.clone()}{meta}</p>
                 <h1>{lesson.title.clone()}</h1>
                 <Blocks blocks=lesson.body.clone() open_in_editor/>
+                {lesson.quiz.as_ref().map(|quiz| view! { <QuizView lesson_id=id quiz/> })}
                 <Pager previous next/>
             </article>
             <aside class="workbench" aria-label="Try it">
@@ -100,4 +137,34 @@ fn Pager(previous: Option<&'static Lesson>, next: Option<&'static Lesson>) -> im
             {next.map(|l| view! { <A href=lesson_href(l) attr:class="next" attr:rel="next">{l.title.clone()}" →"</A> })}
         </nav>
     }
+}
+
+/// Saves the editor's code into the lesson's progress, debounced.
+fn autosave(lesson_id: &'static str, code: RwSignal<String>) {
+    let pending: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |first: Option<()>| {
+        let text = code.get();
+        if first.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                progress::update(|p| {
+                    p.lesson_mut(lesson_id).code.insert(
+                        WORKBENCH.to_owned(),
+                        SavedCode {
+                            code: text,
+                            at: js_sys::Date::now(),
+                        },
+                    );
+                })
+            },
+            std::time::Duration::from_millis(AUTOSAVE_DELAY_MS),
+        )
+        .ok();
+        pending.set_value(handle);
+    });
 }

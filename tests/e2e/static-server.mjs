@@ -53,7 +53,13 @@ export async function startServer(root, port = 0, { prefix = "/" } = {}) {
       }
       file = join(base, "index.html");
     }
-    const headers = { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Vary": "Accept-Encoding" };
+    // CORS as most static hosts send it: a sandboxed iframe (opaque origin) loads module scripts
+    // and wasm in CORS mode.
+    const headers = {
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "Vary": "Accept-Encoding",
+      "Access-Control-Allow-Origin": "*",
+    };
     const accepted = request.headers["accept-encoding"] ?? "";
     let body = null;
     for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
