@@ -6,14 +6,7 @@
 
 use std::cell::RefCell;
 
-/// Which output stream a piece of text was written to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Stream {
-    /// `sys.stdout`: what `print` writes.
-    Stdout,
-    /// `sys.stderr`: warnings and what learner code writes there.
-    Stderr,
-}
+use pylings_protocol::Stream;
 
 /// The services the interpreter takes from its surroundings.
 pub trait Host {

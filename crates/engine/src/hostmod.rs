@@ -5,75 +5,77 @@
 //! `urandom(size)` from the platform's secure random source (`crypto.getRandomValues` in a
 //! browser).
 
-use crate::host::{self, Stream};
-use rustpython_vm::{builtins::PyStrRef, PyResult, VirtualMachine};
+use crate::host;
+use pylings_protocol::Stream;
+use rustpython_vm::{builtins::PyStrRef, PyObjectRef, PyResult, VirtualMachine};
+
+fn seconds_to_ns(seconds: f64) -> u64 {
+    (seconds * 1e9) as u64
+}
 
 pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
-    let dict = vm.ctx.new_dict();
-    let seconds_to_ns = |seconds: f64| (seconds * 1e9) as u64;
-    dict.set_item(
-        "time",
-        vm.new_function("time", || host::with_host(|h| h.wall_clock()))
+    let functions: [(&str, PyObjectRef); 7] = [
+        (
+            "time",
+            vm.new_function("time", || host::with_host(|h| h.wall_clock()))
+                .into(),
+        ),
+        (
+            "time_ns",
+            vm.new_function("time_ns", || {
+                host::with_host(|h| seconds_to_ns(h.wall_clock()))
+            })
             .into(),
-        vm,
-    )?;
-    dict.set_item(
-        "time_ns",
-        vm.new_function("time_ns", move || {
-            host::with_host(|h| seconds_to_ns(h.wall_clock()))
-        })
-        .into(),
-        vm,
-    )?;
-    dict.set_item(
-        "monotonic",
-        vm.new_function("monotonic", || host::with_host(|h| h.monotonic()))
+        ),
+        (
+            "monotonic",
+            vm.new_function("monotonic", || host::with_host(|h| h.monotonic()))
+                .into(),
+        ),
+        (
+            "monotonic_ns",
+            vm.new_function("monotonic_ns", || {
+                host::with_host(|h| seconds_to_ns(h.monotonic()))
+            })
             .into(),
-        vm,
-    )?;
-    dict.set_item(
-        "monotonic_ns",
-        vm.new_function("monotonic_ns", move || {
-            host::with_host(|h| seconds_to_ns(h.monotonic()))
-        })
-        .into(),
-        vm,
-    )?;
-    dict.set_item(
-        "sleep",
-        vm.new_function("sleep", |seconds: f64| {
-            host::with_host(|h| h.sleep(seconds.max(0.0)))
-        })
-        .into(),
-        vm,
-    )?;
-    dict.set_item(
-        "write",
-        vm.new_function("write", |stream: u8, text: PyStrRef| {
-            let stream = if stream == 0 {
-                Stream::Stdout
-            } else {
-                Stream::Stderr
-            };
-            host::write(stream, &text.to_string_lossy());
-        })
-        .into(),
-        vm,
-    )?;
-    dict.set_item(
-        "urandom",
-        vm.new_function(
+        ),
+        (
+            "sleep",
+            vm.new_function("sleep", |seconds: f64| {
+                host::with_host(|h| h.sleep(seconds.max(0.0)))
+            })
+            .into(),
+        ),
+        (
+            "write",
+            vm.new_function("write", |stream: u8, text: PyStrRef| {
+                let stream = if stream == 0 {
+                    Stream::Stdout
+                } else {
+                    Stream::Stderr
+                };
+                host::write(stream, &text.to_string_lossy());
+            })
+            .into(),
+        ),
+        (
             "urandom",
-            |size: usize, vm: &VirtualMachine| -> PyResult<_> {
-                let mut bytes = vec![0u8; size];
-                getrandom::fill(&mut bytes)
-                    .map_err(|e| vm.new_os_error(format!("no random source: {e}")))?;
-                Ok(vm.ctx.new_bytes(bytes))
-            },
-        )
-        .into(),
-        vm,
-    )?;
+            vm.new_function(
+                "urandom",
+                |size: usize, vm: &VirtualMachine| -> PyResult<_> {
+                    let mut bytes = vec![0u8; size];
+                    getrandom::fill(&mut bytes)
+                        .map_err(|e| vm.new_os_error(format!("no random source: {e}")))?;
+                    Ok(vm.ctx.new_bytes(bytes))
+                },
+            )
+            .into(),
+        ),
+    ];
+    let dict = vm.ctx.new_dict();
+    for (name, function) in functions {
+        dict.set_item(name, function, vm)?;
+    }
     let module = vm.new_module("_pylings_host", dict, None);
     vm.sys_module
         .get_attr("modules", vm)?

@@ -15,28 +15,13 @@
 mod host;
 mod hostmod;
 
-pub use host::{Host, NativeHost, Stream};
+pub use host::{Host, NativeHost};
+pub use pylings_protocol::{PythonError, Stream};
 
 use rustpython_vm::{
     builtins::{PyBaseExceptionRef, PyTupleRef},
     Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine,
 };
-
-/// How a run ended with an uncaught exception (or a non-zero `sys.exit`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PythonError {
-    /// The exception's type name as CPython prints it: `NameError`, `json.decoder.JSONDecodeError`,
-    /// or `SystemExit` for `sys.exit(status)` with a non-zero status.
-    pub kind: String,
-    /// `str()` of the exception (for `SyntaxError`, its `msg` without file and line).
-    pub message: String,
-    /// 1-based line in the learner's program where it was raised, if it came from there.
-    pub line: Option<u32>,
-    /// 1-based column, known for syntax errors.
-    pub column: Option<u32>,
-    /// The traceback as CPython formats it, limited to the learner's own frames.
-    pub traceback: String,
-}
 
 /// What one run produced.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

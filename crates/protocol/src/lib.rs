@@ -18,26 +18,30 @@ pub enum ToWorker {
     },
 }
 
-/// Which stream output was written to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Which output stream a piece of text was written to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stream {
+    /// `sys.stdout`: what `print` writes.
     Stdout,
+    /// `sys.stderr`: warnings and what learner code writes there.
     Stderr,
 }
 
-/// An uncaught exception (or non-zero `sys.exit`) that ended a run.
+/// How a run ended with an uncaught exception (or a non-zero `sys.exit`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PythonError {
-    /// Type name as CPython prints it, e.g. `NameError`.
+    /// The exception's type name as CPython prints it: `NameError`, `json.decoder.JSONDecodeError`,
+    /// `SystemExit` for `sys.exit(status)` with a non-zero status, or `Crash` when the
+    /// interpreter itself died.
     pub kind: String,
-    /// `str()` of the exception.
+    /// `str()` of the exception (for `SyntaxError`, its `msg` without file and line).
     pub message: String,
-    /// 1-based line in the learner's program.
+    /// 1-based line in the learner's program where it was raised, if it came from there.
     pub line: Option<u32>,
     /// 1-based column, known for syntax errors.
     pub column: Option<u32>,
-    /// CPython-style traceback of the learner's frames.
+    /// The traceback as CPython formats it, limited to the learner's own frames.
     pub traceback: String,
 }
 

@@ -4,7 +4,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use pylings_engine::{Engine, Host, Stream};
-use pylings_protocol::{FromWorker, PythonError, Stream as WireStream, ToWorker};
+use pylings_protocol::{FromWorker, ToWorker};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -40,10 +40,6 @@ impl Host for BrowserHost {
     }
 
     fn write(&self, stream: Stream, text: &str) {
-        let stream = match stream {
-            Stream::Stdout => WireStream::Stdout,
-            Stream::Stderr => WireStream::Stderr,
-        };
         post(
             &self.scope,
             &FromWorker::Output {
@@ -58,16 +54,6 @@ impl Host for BrowserHost {
 fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
     // postMessage of a string cannot fail on a live worker scope.
     let _ = scope.post_message(&JsValue::from_str(&message.to_json()));
-}
-
-fn into_wire(error: pylings_engine::PythonError) -> PythonError {
-    PythonError {
-        kind: error.kind,
-        message: error.message,
-        line: error.line,
-        column: error.column,
-        traceback: error.traceback,
-    }
 }
 
 pub(crate) fn start() {
@@ -110,7 +96,7 @@ pub(crate) fn start() {
             &reply_scope,
             &FromWorker::Finished {
                 run: id,
-                error: outcome.error.map(into_wire),
+                error: outcome.error,
                 elapsed_ms: host.now_ms() - begun,
             },
         );
