@@ -43,6 +43,8 @@ struct Inner {
     listeners: HashMap<u32, Listener>,
     /// Consecutive failed starts (reset once a worker is ready).
     failed_starts: u32,
+    /// Set when starting failed [`START_ATTEMPTS`] times: why Python cannot run on this page.
+    unavailable: Option<String>,
 }
 
 /// The page's handle on the Python worker. One per page; clones share it.
@@ -51,6 +53,8 @@ pub struct Python {
     inner: Rc<RefCell<Inner>>,
     /// True once the interpreter has started: Run buttons read "Loading Python…" before.
     pub ready: RwSignal<bool>,
+    /// True when Python cannot start on this page at all (e.g. a sandboxed embed).
+    pub unavailable: RwSignal<bool>,
 }
 
 thread_local! {
@@ -76,8 +80,10 @@ impl Python {
                             waiting: VecDeque::new(),
                             listeners: HashMap::new(),
                             failed_starts: 0,
+                            unavailable: None,
                         })),
                         ready: RwSignal::new(false),
+                        unavailable: RwSignal::new(false),
                     };
                     python.spawn();
                     python
@@ -88,6 +94,11 @@ impl Python {
 
     /// Runs `source` with `stdin` as its input; `listener` receives the output and the end.
     pub fn run(&self, source: &str, stdin: &str, listener: impl Fn(RunEvent) + 'static) {
+        let unavailable = self.inner.borrow().unavailable.clone();
+        if let Some(detail) = unavailable {
+            listener(unavailable_event(&detail));
+            return;
+        }
         let mut inner = self.inner.borrow_mut();
         let run = inner.next_run;
         inner.next_run += 1;
@@ -113,10 +124,11 @@ impl Python {
         let worker = match Worker::new_with_options(WORKER_URL, &options) {
             Ok(worker) => worker,
             Err(error) => {
-                web_sys::console::error_2(
-                    &"Pylings: cannot start the Python worker".into(),
-                    &error,
-                );
+                let detail = js_sys::Reflect::get(&error, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_else(|| "the Python worker could not be created".to_owned());
+                self.crashed(&detail);
                 return;
             }
         };
@@ -188,46 +200,70 @@ impl Python {
         }
     }
 
-    /// The interpreter died (a trap in the engine) or never started: every pending run ends
-    /// with a plain message and a fresh worker starts, unless starting keeps failing.
+    /// The interpreter died (a trap in the engine) or never started. A crash ends the pending
+    /// runs with a plain message and starts a fresh worker; a failed start is retried with the
+    /// runs kept waiting, up to [`START_ATTEMPTS`] times, after which Python is reported
+    /// unavailable on this page.
     fn crashed(&self, detail: &str) {
-        let (listeners, retry) = {
+        let (failed, event, retry) = {
             let mut inner = self.inner.borrow_mut();
-            if !inner.ready {
-                inner.failed_starts += 1;
-            }
-            let retry = inner.failed_starts < START_ATTEMPTS;
             if let Some(worker) = inner.worker.take() {
                 worker.terminate();
             }
-            inner.ready = false;
-            inner.waiting.clear();
-            (
-                inner
-                    .listeners
-                    .drain()
-                    .map(|(_, l)| l)
-                    .collect::<Vec<Listener>>(),
-                retry,
-            )
+            let was_ready = std::mem::replace(&mut inner.ready, false);
+            if !was_ready {
+                inner.failed_starts += 1;
+            }
+            let give_up = inner.failed_starts >= START_ATTEMPTS;
+            let event = if was_ready {
+                Some(RunEvent::Finished {
+                    error: Some(PythonError {
+                        kind: "Crash".to_owned(),
+                        message: "Python crashed and was restarted".to_owned(),
+                        line: None,
+                        column: None,
+                        traceback: detail.to_owned(),
+                    }),
+                    elapsed_ms: 0.0,
+                })
+            } else if give_up {
+                inner.unavailable = Some(detail.to_owned());
+                inner.waiting.clear();
+                Some(unavailable_event(detail))
+            } else {
+                None
+            };
+            let failed: Vec<Listener> = match event {
+                Some(_) => inner.listeners.drain().map(|(_, l)| l).collect(),
+                None => Vec::new(),
+            };
+            (failed, event, !give_up || was_ready)
         };
         self.ready.set(false);
-        for listener in listeners {
-            listener(RunEvent::Finished {
-                error: Some(PythonError {
-                    kind: "Crash".to_owned(),
-                    message: "Python crashed and was restarted".to_owned(),
-                    line: None,
-                    column: None,
-                    traceback: detail.to_owned(),
-                }),
-                elapsed_ms: 0.0,
-            });
+        if let Some(event) = event {
+            for listener in failed {
+                listener(event.clone());
+            }
         }
         if retry {
             self.spawn();
         } else {
-            web_sys::console::error_1(&format!("Pylings: Python could not start: {detail}").into());
+            self.unavailable.set(true);
+            web_sys::console::warn_1(&format!("Pylings: Python could not start: {detail}").into());
         }
+    }
+}
+
+/// How a run ends when Python cannot start on this page.
+fn unavailable_event(detail: &str) -> RunEvent {
+    RunEvent::Finished {
+        error: Some(PythonError {
+            kind: "Unavailable".to_owned(),
+            message: "Python could not start on this page, so code cannot run here".to_owned(),
+            line: None,
+            column: None,
+            traceback: detail.to_owned(),
+        }),
+        elapsed_ms: 0.0,
     }
 }

@@ -12,10 +12,13 @@ pub fn RunButton(
     on_run: Callback<()>,
     #[prop(optional, into)] label: Option<String>,
 ) -> impl IntoView {
-    let ready = Python::get().ready;
+    let python = Python::get();
+    let (ready, unavailable) = (python.ready, python.unavailable);
     let label = label.unwrap_or_else(|| "Run".to_owned());
     let text = move || {
-        if !ready.get() {
+        if unavailable.get() {
+            "Python unavailable".to_owned()
+        } else if !ready.get() {
             "Loading Python…".to_owned()
         } else if state.running() {
             "Running…".to_owned()
@@ -24,7 +27,7 @@ pub fn RunButton(
         }
     };
     view! {
-        <button type="button" class="run-button" on:click=move |_| on_run.run(()) aria-busy=move || (!ready.get() || state.running()).to_string()>
+        <button type="button" class="run-button" on:click=move |_| on_run.run(()) aria-busy=move || (!unavailable.get() && (!ready.get() || state.running())).to_string()>
             <span aria-hidden="true">"▶ "</span>
             {text}
         </button>

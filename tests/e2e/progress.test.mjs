@@ -73,6 +73,11 @@ test("in a sandboxed iframe without storage, quizzes work and the notice says no
   assert.equal(await frame.locator(".quiz-score").textContent(), "1 of 3 correct");
   const styled = await frame.locator(".quiz").evaluate((el) => getComputedStyle(el).marginTop);
   assert.notEqual(styled, "0px", "the stylesheet loads in an opaque-origin frame too");
+  // An opaque origin may not start our worker: Run must say so plainly, not load forever.
+  const run = frame.locator(".workbench .run-button");
+  await run.filter({ hasText: "Python unavailable" }).waitFor();
+  await run.click();
+  await frame.locator(".workbench .error").filter({ hasText: "could not start" }).waitFor();
   await page.close();
 });
 
