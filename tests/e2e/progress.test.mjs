@@ -108,3 +108,24 @@ test("export, reset and import bring progress back", async () => {
   await page.locator(".quiz-score").filter({ hasText: "1 of 3 correct" }).waitFor();
   await context.close();
 });
+
+test("a quiz can be answered with the keyboard alone", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.base}/lesson/${LESSON}`);
+  const question = page.locator("fieldset.question").nth(1);
+  const radios = question.locator("input[type=radio]");
+  await radios.nth(0).focus();
+  await page.keyboard.press("Space");
+  assert.ok(await radios.nth(0).isChecked(), "Space selects");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.ok(await radios.nth(3).isChecked(), "arrow keys move the choice");
+  assert.ok(await radios.nth(3).evaluate((el) => el.matches(":focus-visible")), "focus is visible");
+  await page.keyboard.press("Tab");
+  assert.ok(await question.locator(".check-button").evaluate((el) => el === document.activeElement));
+  await page.keyboard.press("Enter");
+  await question.locator(".feedback").filter({ hasText: "Correct!" }).waitFor();
+  await context.close();
+});
