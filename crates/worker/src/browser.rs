@@ -14,13 +14,12 @@ struct BrowserHost {
     run: Rc<Cell<u32>>,
 }
 
-impl BrowserHost {
-    fn now_ms(&self) -> f64 {
-        self.scope
-            .performance()
-            .map(|p| p.now())
-            .unwrap_or_else(js_sys::Date::now)
-    }
+/// `performance.now()` of the worker, in ms (falling back to `Date.now()`).
+fn now_ms(scope: &DedicatedWorkerGlobalScope) -> f64 {
+    scope
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 impl Host for BrowserHost {
@@ -29,14 +28,14 @@ impl Host for BrowserHost {
     }
 
     fn monotonic(&self) -> f64 {
-        self.now_ms() / 1000.0
+        now_ms(&self.scope) / 1000.0
     }
 
     /// Waits by watching the clock. A worker may block, and without cross-origin isolation
     /// there is no `SharedArrayBuffer` for `Atomics.wait`; the page never freezes either way.
     fn sleep(&self, seconds: f64) {
-        let until = self.now_ms() + seconds * 1000.0;
-        while self.now_ms() < until {}
+        let until = now_ms(&self.scope) + seconds * 1000.0;
+        while now_ms(&self.scope) < until {}
     }
 
     fn write(&self, stream: Stream, text: &str) {
@@ -59,11 +58,7 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
 pub(crate) fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let run = Rc::new(Cell::new(0));
-    let host = BrowserHost {
-        scope: scope.clone(),
-        run: run.clone(),
-    };
-    let started = host.now_ms();
+    let started = now_ms(&scope);
     let engine = RefCell::new(Engine::new(Box::new(BrowserHost {
         scope: scope.clone(),
         run: run.clone(),
@@ -71,7 +66,7 @@ pub(crate) fn start() {
     post(
         &scope,
         &FromWorker::Ready {
-            startup_ms: host.now_ms() - started,
+            startup_ms: now_ms(&scope) - started,
         },
     );
 
@@ -90,14 +85,14 @@ pub(crate) fn start() {
             return;
         };
         run.set(id);
-        let begun = host.now_ms();
+        let begun = now_ms(&reply_scope);
         let outcome = engine.borrow_mut().run_with_stdin(&source, &stdin);
         post(
             &reply_scope,
             &FromWorker::Finished {
                 run: id,
                 error: outcome.error,
-                elapsed_ms: host.now_ms() - begun,
+                elapsed_ms: now_ms(&reply_scope) - begun,
             },
         );
     });
