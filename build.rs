@@ -7,7 +7,7 @@ mod highlight;
 
 use std::path::Path;
 
-use pylings_course::{Block, Course};
+use pylings_course::Course;
 
 fn main() {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
@@ -36,32 +36,14 @@ fn main() {
 /// Fills `highlighted` on every Python block of every lesson, questions and exercises included.
 fn highlight_course(course: &mut Course) {
     let highlighter = highlight::Highlighter::new();
-    let highlight_blocks = |blocks: &mut [Block]| {
-        for block in blocks.iter_mut() {
-            if let Block::Code(code) = block {
-                if code.runnable {
-                    code.highlighted = highlighter.python_html(&code.code);
-                }
-            }
-        }
-    };
-    for chapter in &mut course.chapters {
-        for lesson in &mut chapter.lessons {
-            highlight_blocks(&mut lesson.body);
-            if let Some(quiz) = &mut lesson.quiz {
-                for question in &mut quiz.questions {
-                    highlight_blocks(&mut question.text);
-                    for answer in &mut question.answers {
-                        highlight_blocks(&mut answer.text);
-                        if let Some(feedback) = &mut answer.feedback {
-                            highlight_blocks(feedback);
-                        }
-                    }
-                }
-            }
-            if let Some(exercise) = &mut lesson.exercise {
-                highlight_blocks(&mut exercise.instructions);
-            }
-        }
+    let lessons = course
+        .chapters
+        .iter_mut()
+        .flat_map(|chapter| &mut chapter.lessons);
+    for code in lessons
+        .flat_map(|lesson| lesson.code_blocks_mut())
+        .filter(|code| code.runnable)
+    {
+        code.highlighted = highlighter.python_html(&code.code);
     }
 }

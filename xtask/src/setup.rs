@@ -22,12 +22,10 @@ pub fn run() -> Result {
 }
 
 fn wasm_target() -> Result {
-    let installed = first_line("rustup", &["target", "list", "--installed"]).is_some()
-        && std::process::Command::new("rustup")
-            .args(["target", "list", "--installed"])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown"))
-            .unwrap_or(false);
+    let installed = std::process::Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown"));
     if installed {
         return Ok(());
     }

@@ -88,6 +88,34 @@ impl Lesson {
             .flatten()
             .filter_map(Block::as_code)
     }
+
+    /// The same code blocks as [`Lesson::code_blocks`], mutably (the build adds highlighting).
+    pub fn code_blocks_mut(&mut self) -> impl Iterator<Item = &mut CodeBlock> {
+        let quiz = self
+            .quiz
+            .iter_mut()
+            .flat_map(|quiz| &mut quiz.questions)
+            .flat_map(|question| {
+                let answers = question.answers.iter_mut().flat_map(|answer| {
+                    std::iter::once(answer.text.as_mut_slice())
+                        .chain(answer.feedback.as_deref_mut())
+                });
+                std::iter::once(question.text.as_mut_slice()).chain(answers)
+            });
+        let exercise = self.exercise.iter_mut().flat_map(|exercise| {
+            std::iter::once(exercise.instructions.as_mut_slice()).chain(
+                exercise
+                    .checks
+                    .iter_mut()
+                    .map(|check| check.text.as_mut_slice()),
+            )
+        });
+        std::iter::once(self.body.as_mut_slice())
+            .chain(quiz)
+            .chain(exercise)
+            .flatten()
+            .filter_map(Block::as_code_mut)
+    }
 }
 
 /// A piece of rendered Markdown. Rendered text is split at top-level fenced
@@ -103,6 +131,14 @@ pub enum Block {
 impl Block {
     /// The code block, if this is one.
     pub fn as_code(&self) -> Option<&CodeBlock> {
+        match self {
+            Block::Code(code) => Some(code),
+            Block::Html(_) => None,
+        }
+    }
+
+    /// The code block, mutably, if this is one.
+    pub fn as_code_mut(&mut self) -> Option<&mut CodeBlock> {
         match self {
             Block::Code(code) => Some(code),
             Block::Html(_) => None,
