@@ -16,6 +16,7 @@ fn main() {
     match pylings_course::load_course(&content) {
         Ok((mut course, warnings)) => {
             highlight_course(&mut course);
+            drop_wrong_solutions(&mut course);
             for warning in warnings {
                 println!("cargo:warning={warning}");
             }
@@ -30,6 +31,18 @@ fn main() {
             }
             std::process::exit(1);
         }
+    }
+}
+
+/// Empties every exercise's wrong solutions: they exist for the course test, not for learners.
+fn drop_wrong_solutions(course: &mut Course) {
+    let exercises = course
+        .chapters
+        .iter_mut()
+        .flat_map(|chapter| &mut chapter.lessons)
+        .filter_map(|lesson| lesson.exercise.as_mut());
+    for exercise in exercises {
+        exercise.wrong_solutions.clear();
     }
 }
 

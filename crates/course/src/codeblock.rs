@@ -57,7 +57,7 @@ pub(crate) fn code_block(
                 (&mut block.differs, reason.to_owned())
             }
             Some(("stdin", lines)) if runnable => {
-                let stdin = lines.split('|').map(|input| format!("{input}\n")).collect();
+                let stdin = stdin_lines(lines);
                 (&mut block.stdin, stdin)
             }
             _ => {
@@ -77,4 +77,10 @@ pub(crate) fn code_block(
         }
     }
     block
+}
+
+/// The text `input()` reads for a `stdin=a|b` attribute or `stdin:` front matter field: each
+/// `|`-separated line terminated by `\n` (`"a|b"` gives `"a\nb\n"`).
+pub(crate) fn stdin_lines(lines: &str) -> String {
+    lines.split('|').map(|input| format!("{input}\n")).collect()
 }

@@ -1,20 +1,22 @@
-//! The exercise sections: `instructions`, `seed`, `hints` and `solutions`.
+//! The exercise sections: `instructions`, `tips`, `hints` (the checks), `seed`, `solutions` and
+//! `wrong-solutions`.
 
 use crate::chunk::{Chunk, Fence, Marked, Segment};
 use crate::codeblock::{code_block, is_python};
 use crate::error::Diagnostics;
 use crate::markdown::render;
-use crate::model::{Check, CheckLanguage, Exercise};
+use crate::model::{Block, Check, CheckLanguage, Exercise};
 use crate::sections::{Section, Sections};
 
 /// Builds the exercise of a lesson that has at least one exercise section;
 /// `None` after reporting errors.
 ///
-/// A seed, a solution and at least one check are required; the instructions
-/// are optional. `time_limit_seconds` comes from the front matter.
+/// A seed, a solution and at least one check are required; the instructions, tips and wrong
+/// solutions are optional. `time_limit_seconds` and `stdin` come from the front matter.
 pub(crate) fn parse(
     sections: &Sections<'_>,
     time_limit_seconds: u32,
+    stdin: Option<String>,
     diags: &mut Diagnostics,
 ) -> Option<Exercise> {
     let line = sections
@@ -46,13 +48,38 @@ pub(crate) fn parse(
         Some(marked) => checks(marked, diags),
         None => missing(line, "exercise without checks (`# --hints--`)", diags),
     };
+    let hints = sections
+        .get(Section::Tips)
+        .map_or_else(|| Some(Vec::new()), |marked| tips(marked, diags));
+    let wrong_solutions = sections.get(Section::WrongSolutions).map_or_else(
+        || Some(Vec::new()),
+        |marked| code_blocks(marked.body, "`# --wrong-solutions--`", diags),
+    );
     Some(Exercise {
         instructions: instructions.unwrap_or_default(),
         seed: seed?,
         solution: solution?,
         checks: checks?,
+        hints: hints?,
+        wrong_solutions: wrong_solutions?,
+        stdin,
         time_limit_seconds,
     })
+}
+
+/// The hints of `# --tips--`: Markdown parts separated by `---` lines, each non-empty.
+fn tips(section: Marked<'_>, diags: &mut Diagnostics) -> Option<Vec<Vec<Block>>> {
+    let mut hints = Vec::new();
+    let mut ok = true;
+    for part in section.body.split_separators() {
+        if part.is_blank() {
+            diags.error(part.line.max(section.line), "empty hint in `# --tips--`");
+            ok = false;
+        } else {
+            hints.push(render(part, diags));
+        }
+    }
+    ok.then_some(hints)
 }
 
 /// Reports `message` at `line`; always `None`.

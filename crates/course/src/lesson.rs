@@ -1,5 +1,6 @@
 //! One lesson file: front matter, then `# --name--` sections.
 
+use crate::codeblock::stdin_lines;
 use crate::error::{ContentError, Diagnostics, Warning};
 use crate::frontmatter::{self, Fields};
 use crate::markdown::render;
@@ -41,6 +42,7 @@ struct Meta {
     summary: Option<String>,
     minutes: Option<u32>,
     time_limit_seconds: u32,
+    stdin: Option<String>,
     lines: KeyLines,
 }
 
@@ -63,6 +65,9 @@ fn meta(mut fields: Fields<'_>, diags: &mut Diagnostics) -> Option<Meta> {
             "front matter `timeLimit` must be at least 1 second",
         );
     }
+    let stdin = fields
+        .string("stdin", diags)
+        .map(|lines| stdin_lines(&lines));
     fields.warn_unknown(diags);
     Some(Meta {
         id: id?,
@@ -72,6 +77,7 @@ fn meta(mut fields: Fields<'_>, diags: &mut Diagnostics) -> Option<Meta> {
         summary,
         minutes,
         time_limit_seconds: time_limit.unwrap_or(DEFAULT_TIME_LIMIT_SECONDS),
+        stdin,
         lines,
     })
 }
@@ -104,7 +110,8 @@ pub(crate) fn parse(
     let time_limit = meta
         .as_ref()
         .map_or(DEFAULT_TIME_LIMIT_SECONDS, |meta| meta.time_limit_seconds);
-    let exercise = is_exercise.then(|| exercise::parse(&sections, time_limit, diags));
+    let stdin = meta.as_ref().and_then(|meta| meta.stdin.clone());
+    let exercise = is_exercise.then(|| exercise::parse(&sections, time_limit, stdin, diags));
     if has_front_matter && blocks.is_empty() && quiz.is_none() && exercise.is_none() {
         diags.error(
             0,

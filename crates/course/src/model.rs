@@ -208,8 +208,21 @@ pub struct Exercise {
     pub seed: String,
     /// The reference solution: the first code block of `# --solutions--`.
     pub solution: String,
-    /// The checks from `# --hints--`, in file order; never empty.
+    /// The checks from `# --hints--` (freeCodeCamp's name for tests), in file order; never empty.
     pub checks: Vec<Check>,
+    /// The hints from `# --tips--`, rendered, in file order: revealed to the learner one at a
+    /// time, from a nudge to nearly the answer. Separated by `---` lines in the file.
+    #[serde(default)]
+    pub hints: Vec<Vec<Block>>,
+    /// Deliberately wrong programs from `# --wrong-solutions--`, separated by `---` lines: the
+    /// course test proves every check fails for at least one of them. Never shown to learners
+    /// (the app's build empties this before embedding the course).
+    #[serde(default)]
+    pub wrong_solutions: Vec<String>,
+    /// Front matter `stdin` (`a|b`): what `input()` reads when the checks run the program,
+    /// each line terminated by `\n`; `None` for no input.
+    #[serde(default)]
+    pub stdin: Option<String>,
     /// Front matter `timeLimit`: how long the checks may run, in seconds (default 5).
     pub time_limit_seconds: u32,
 }

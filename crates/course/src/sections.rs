@@ -9,20 +9,24 @@ pub(crate) enum Section {
     Description,
     Transcript,
     Instructions,
+    Tips,
     Hints,
     Seed,
     Solutions,
+    WrongSolutions,
     Questions,
 }
 
 impl Section {
-    const ALL: [Section; 7] = [
+    const ALL: [Section; 9] = [
         Section::Description,
         Section::Transcript,
         Section::Instructions,
+        Section::Tips,
         Section::Hints,
         Section::Seed,
         Section::Solutions,
+        Section::WrongSolutions,
         Section::Questions,
     ];
 
@@ -32,9 +36,11 @@ impl Section {
             Section::Description => "description",
             Section::Transcript => "transcript",
             Section::Instructions => "instructions",
+            Section::Tips => "tips",
             Section::Hints => "hints",
             Section::Seed => "seed",
             Section::Solutions => "solutions",
+            Section::WrongSolutions => "wrong-solutions",
             Section::Questions => "questions",
         }
     }
@@ -43,7 +49,12 @@ impl Section {
     pub(crate) fn is_exercise(self) -> bool {
         matches!(
             self,
-            Section::Instructions | Section::Hints | Section::Seed | Section::Solutions
+            Section::Instructions
+                | Section::Tips
+                | Section::Hints
+                | Section::Seed
+                | Section::Solutions
+                | Section::WrongSolutions
         )
     }
 }

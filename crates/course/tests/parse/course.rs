@@ -31,28 +31,17 @@ fn real_content_loads_in_order() {
         "content has warnings:\n{}",
         lines(&warnings)
     );
-    let chapters: Vec<&str> = course
-        .chapters
-        .iter()
-        .map(|chapter| chapter.slug.as_str())
-        .collect();
-    assert_eq!(chapters, ["getting-started", "control-flow"]);
+    assert_eq!(course.chapters[0].slug, "getting-started");
     assert_eq!(course.chapters[0].title, "Getting started");
-    let lessons: Vec<(&str, &str)> = course
+    let sources: Vec<&str> = course
         .lessons()
-        .map(|(chapter, lesson)| (chapter.slug.as_str(), lesson.slug.as_str()))
+        .map(|(_, lesson)| lesson.source.as_str())
         .collect();
+    let mut sorted = sources.clone();
+    sorted.sort_unstable();
     assert_eq!(
-        lessons,
-        [
-            ("getting-started", "what-is-python"),
-            ("getting-started", "print-and-comments"),
-            ("getting-started", "variables-and-types"),
-            ("getting-started", "input-and-output"),
-            ("control-flow", "conditions"),
-            ("control-flow", "loops"),
-            ("control-flow", "functions"),
-        ]
+        sources, sorted,
+        "lessons follow the NN- prefixes of their folders and files"
     );
     let (_, first) = course.lessons().next().unwrap();
     assert_eq!(first.source, "01-getting-started/01-what-is-python.md");

@@ -41,7 +41,7 @@ fn fixture_exercise_is_parsed_fully() {
                 text: vec![pylings_course::Block::Html("<p><code>greet</code> should be defined.</p>\n".into())],
                 code: "assert callable(greet)\n".into(),
                 language: CheckLanguage::Python,
-                line: 21,
+                line: 30,
             },
             Check {
                 text: vec![pylings_course::Block::Html(
@@ -49,9 +49,20 @@ fn fixture_exercise_is_parsed_fully() {
                 )],
                 code: "# A comment inside a check is code, not a section.\nassert greet(\"Ada\") == \"Hello, Ada\"\n".into(),
                 language: CheckLanguage::Python,
-                line: 27,
+                line: 36,
             },
         ],
+        hints: vec![
+            vec![pylings_course::Block::Html(
+                "<p>Join two strings with <code>+</code>.</p>\n".into(),
+            )],
+            vec![pylings_course::Block::Html("<p>Return the joined string.</p>\n".into())],
+        ],
+        wrong_solutions: vec![
+            "def greet(name):\n    return \"Hello \" + name\n".into(),
+            "greet = None\n".into(),
+        ],
+        stdin: Some("Ada\nLin\n".into()),
         time_limit_seconds: 3,
     };
     assert_eq!(lesson.exercise, Some(expected));
@@ -281,5 +292,46 @@ fn all_errors_of_a_file_are_reported() {
             "lesson.md:8: empty check: the check code block is empty",
             "lesson.md:10: unknown section `# --bogus--`",
         ]
+    );
+}
+
+#[test]
+fn tips_and_wrong_solutions_are_optional() {
+    let (lesson, _) = parse_ok(&exercise(&[&HINTS, &SEED, &SOLUTIONS]));
+    let exercise = lesson.exercise.expect("exercise");
+    assert!(exercise.hints.is_empty());
+    assert!(exercise.wrong_solutions.is_empty());
+    assert_eq!(exercise.stdin, None);
+}
+
+#[test]
+fn an_empty_tip_is_an_error() {
+    let text = exercise(&[
+        &HINTS,
+        &SEED,
+        &SOLUTIONS,
+        &["# --tips--", "A nudge.", "---", "", "---", "More."],
+    ]);
+    assert_error(&text, 23, "empty hint in `# --tips--`");
+}
+
+#[test]
+fn wrong_solutions_hold_only_code() {
+    let text = exercise(&[
+        &HINTS,
+        &SEED,
+        &SOLUTIONS,
+        &[
+            "# --wrong-solutions--",
+            "Not code.",
+            "```py",
+            "x = 2",
+            "```",
+        ],
+    ]);
+    assert_error(
+        &text,
+        21,
+        "only code blocks are allowed in `# --wrong-solutions--`",
     );
 }
