@@ -3,12 +3,12 @@
 //! must equal CPython's, unless the block declares why it differs (`differs=reason`). All
 //! failures are listed together with their `file:line`.
 
+mod common;
+
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
-use pylings_course::{load_course, CodeBlock};
-use pylings_engine::{Engine, NativeHost};
+use pylings_course::CodeBlock;
 
 struct Example {
     place: String,
@@ -16,18 +16,7 @@ struct Example {
 }
 
 fn examples() -> Vec<Example> {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let (course, _warnings) = load_course(&content).unwrap_or_else(|errors| {
-        panic!(
-            "content/ does not parse:\n{}",
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
-    course
+    common::course()
         .chapters
         .iter()
         .flat_map(|chapter| &chapter.lessons)
@@ -73,39 +62,39 @@ fn every_example_in_the_course_runs_as_declared() {
         "the course has runnable examples ({})",
         examples.len()
     );
-    let failures = std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || {
-            let mut engine = Engine::new(Box::new(NativeHost::default()));
-            let mut failures = Vec::new();
-            for Example { place, block } in &examples {
-                let outcome = engine.run_with_stdin(&block.code, block.stdin.as_deref().unwrap_or(""));
-                let raised = outcome.error.as_ref().map(|e| e.kind.as_str());
-                if raised != block.raises.as_deref() {
+    let failures = common::with_engine(move |engine| {
+        let mut failures = Vec::new();
+        for Example { place, block } in &examples {
+            let outcome = engine.run_with_stdin(&block.code, block.stdin.as_deref().unwrap_or(""));
+            let raised = outcome.error.as_ref().map(|e| e.kind.as_str());
+            if raised != block.raises.as_deref() {
+                failures.push(format!(
+                    "{place}: expected {}, got {}",
+                    block
+                        .raises
+                        .as_deref()
+                        .map_or("no exception".to_owned(), |r| format!("a {r}")),
+                    outcome
+                        .error
+                        .as_ref()
+                        .map_or("no exception".to_owned(), |e| e.traceback.clone())
+                ));
+                continue;
+            }
+            if block.differs.is_some() {
+                continue;
+            }
+            if let Some(expected) = cpython_stdout(block) {
+                if expected != outcome.stdout {
                     failures.push(format!(
-                        "{place}: expected {}, got {}",
-                        block.raises.as_deref().map_or("no exception".to_owned(), |r| format!("a {r}")),
-                        outcome.error.as_ref().map_or("no exception".to_owned(), |e| e.traceback.clone())
-                    ));
-                    continue;
-                }
-                if block.differs.is_some() {
-                    continue;
-                }
-                if let Some(expected) = cpython_stdout(block) {
-                    if expected != outcome.stdout {
-                        failures.push(format!(
                             "{place}: stdout differs from CPython's\n--- CPython\n{expected}--- Pylings\n{}",
                             outcome.stdout
                         ));
-                    }
                 }
             }
-            failures
-        })
-        .expect("spawn")
-        .join()
-        .expect("engine thread");
+        }
+        failures
+    });
     assert!(
         failures.is_empty(),
         "{} example(s) failed:\n\n{}",

@@ -1,8 +1,13 @@
-"""Runs one learner program and describes how it ended.
+"""Runs one learner program and describes how it ended; checks exercises.
 
 `run(source, stdin)` compiles and executes the program as `main.py` in a fresh `__main__`
 module and returns None when it finished, or a tuple describing the error:
-`(type name, message, line or None, column or None, traceback text)`.
+`(type name, message, line or None, column or None, traceback text, explanation or None)`,
+the explanation coming from `_pylings_friendly`.
+
+`check(source, stdin, checks)` runs the program the same way, then each check (see
+`pylings_check`) in a copy of its namespace, and returns `(error, results)`: `error` as above
+for the program (then `results` is empty), and one `(passed, message, error)` per check.
 
 The traceback is formatted here rather than by the `traceback` module: importing that costs
 tens of milliseconds at the first error, and we show only the learner's own frames, never the
@@ -18,8 +23,27 @@ _REPEAT_LIMIT = 3  # as CPython: identical frames beyond 3 in a row are counted,
 
 
 def run(source, stdin):
+    return _execute(source, stdin, sys.__stdout__)[0]
+
+
+def check(source, stdin, checks):
+    printed = _Tee(sys.__stdout__)
+    error, namespace = _execute(source, stdin, printed)
+    if error is not None and error[0] != "SystemExit":
+        return error, []
+    import pylings_check
+
+    pylings_check._begin(source)
+    helpers = {name: getattr(pylings_check, name) for name in pylings_check.__all__}
+    stdout = printed.text()
+    return error, [_check_one(code, namespace, helpers, stdout, source) for code in checks]
+
+
+def _execute(source, stdin, stdout):
+    """Runs `source` as the `__main__` module; returns (error tuple or None, its namespace)."""
     _pylings_posix._reset()
     sys.stdin = sys.__stdin__ = _io.StringIO(stdin)
+    sys.stdout, sys.stderr = stdout, sys.__stderr__
     sys.argv = [MAIN_FILE]
     main = type(sys)("__main__")
     main.__file__ = MAIN_FILE
@@ -28,16 +52,54 @@ def run(source, stdin):
     try:
         code = compile(source, MAIN_FILE, "exec")
     except SyntaxError as error:
-        return _describe(error, source)
+        return _describe(error, source), main.__dict__
     try:
         exec(code, main.__dict__)
     except SystemExit as error:
-        return _exit(error)
+        return _exit(error), main.__dict__
     except BaseException as error:
-        return _describe(error, source)
+        return _describe(error, source), main.__dict__
     finally:
         _flush()
-    return None
+        sys.stdout = sys.__stdout__
+    return None, main.__dict__
+
+
+class _Tee:
+    """A stdout that passes text on to the real one and also keeps it, for checks."""
+
+    def __init__(self, stream):
+        self._stream, self._parts = stream, []
+
+    def write(self, text):
+        self._parts.append(text)
+        return self._stream.write(text)
+
+    def flush(self):
+        self._stream.flush()
+
+    def text(self):
+        return "".join(self._parts)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _check_one(code, namespace, helpers, stdout, source):
+    """Runs one check with its own stdout, so what it prints stays out of the learner's output."""
+    scope = dict(namespace)
+    scope.update(helpers)
+    scope["stdout"], scope["source"] = stdout, source
+    sys.stdout = _io.StringIO()
+    try:
+        exec(compile(code, "<check>", "exec"), scope)
+    except AssertionError as error:
+        return (False, _message(error) or None, None)
+    except BaseException as error:
+        return (False, None, _describe(error, source))
+    finally:
+        sys.stdout = sys.__stdout__
+    return (True, None, None)
 
 
 def _flush():
@@ -56,7 +118,7 @@ def _exit(error):
     if not isinstance(code, int):
         sys.stderr.write(str(code) + "\n")
         code = 1
-    return ("SystemExit", str(code), None, None, "")
+    return ("SystemExit", str(code), None, None, "", None)
 
 
 def _type_name(kind):
@@ -170,4 +232,7 @@ def _describe(error, source):
     else:
         frames = _learner_frames(error.__traceback__)
         message, line, column = _message(error), (frames[-1][1] if frames else None), None
-    return (_type_name(type(error)), message, line, column, traceback_text)
+    import _pylings_friendly
+
+    explanation = _pylings_friendly.explain(error, source)
+    return (_type_name(type(error)), message, line, column, traceback_text, explanation)

@@ -16,7 +16,7 @@ mod host;
 mod hostmod;
 
 pub use host::{Host, NativeHost};
-pub use pylings_protocol::{PythonError, Stream};
+pub use pylings_protocol::{CheckResult, PythonError, Stream};
 
 use rustpython_vm::{
     builtins::{PyBaseExceptionRef, PyTupleRef},
@@ -34,12 +34,29 @@ pub struct RunOutcome {
     pub error: Option<PythonError>,
 }
 
+/// What checking an exercise produced.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CheckOutcome {
+    /// The program's own run: its output, and its error if it failed (then no check ran).
+    pub run: RunOutcome,
+    /// One result per check, in order; empty when the program failed.
+    pub results: Vec<CheckResult>,
+}
+
+impl CheckOutcome {
+    /// True when the program ran and every check passed.
+    pub fn passed(&self) -> bool {
+        !self.results.is_empty() && self.results.iter().all(|result| result.passed)
+    }
+}
+
 /// A Python interpreter ready to run learner programs, one after another.
 ///
 /// One engine per thread: the interpreter reaches its [`Host`] through thread-local state.
 pub struct Engine {
     interpreter: Interpreter,
     runner: PyObjectRef,
+    checker: PyObjectRef,
 }
 
 impl Engine {
@@ -58,17 +75,20 @@ impl Engine {
             .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
             .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../python"))
             .build();
-        let runner = interpreter.enter(|vm| {
+        let (runner, checker) = interpreter.enter(|vm| {
             let started = hostmod::register(vm)
                 .and_then(|()| vm.import("_pylings_boot", 0))
                 .and_then(|_| vm.import("_pylings_runner", 0))
-                .and_then(|module| module.get_attr("run", vm));
+                .and_then(|module| {
+                    Ok((module.get_attr("run", vm)?, module.get_attr("check", vm)?))
+                });
             started
                 .unwrap_or_else(|error| panic!("engine start-up failed: {}", describe(vm, &error)))
         });
         Self {
             interpreter,
             runner,
+            checker,
         }
     }
 
@@ -84,13 +104,9 @@ impl Engine {
             let result = self
                 .runner
                 .call((vm.ctx.new_str(source), vm.ctx.new_str(stdin)), vm);
-            match result {
-                Ok(value) if vm.is_none(&value) => None,
-                Ok(value) => {
-                    Some(error_from_tuple(vm, value).unwrap_or_else(|e| internal_error(vm, &e)))
-                }
-                Err(exception) => Some(internal_error(vm, &exception)),
-            }
+            result
+                .and_then(|value| optional_error(vm, value))
+                .unwrap_or_else(|exception| Some(internal_error(vm, &exception)))
         });
         let capture = host::take_capture();
         RunOutcome {
@@ -98,6 +114,82 @@ impl Engine {
             stderr: capture.stderr,
             error,
         }
+    }
+
+    /// Checks an exercise: runs `source` as [`Engine::run_with_stdin`] does, then each of
+    /// `checks` in a copy of the program's namespace, with the helpers of `pylings_check`,
+    /// `stdout` (what the program printed) and `source` in scope. What checks print is not
+    /// captured in the outcome.
+    pub fn check(&mut self, source: &str, stdin: &str, checks: &[String]) -> CheckOutcome {
+        host::take_capture();
+        let (error, results) = self.interpreter.enter(|vm| {
+            let checks: Vec<PyObjectRef> = checks
+                .iter()
+                .map(|code| vm.ctx.new_str(code.as_str()).into())
+                .collect();
+            let arguments = (
+                vm.ctx.new_str(source),
+                vm.ctx.new_str(stdin),
+                vm.ctx.new_list(checks),
+            );
+            self.checker
+                .call(arguments, vm)
+                .and_then(|value| check_from_tuple(vm, value))
+                .unwrap_or_else(|exception| (Some(internal_error(vm, &exception)), Vec::new()))
+        });
+        let capture = host::take_capture();
+        CheckOutcome {
+            run: RunOutcome {
+                stdout: capture.stdout,
+                stderr: capture.stderr,
+                error,
+            },
+            results,
+        }
+    }
+}
+
+/// `(error tuple or None, [(passed, message or None, error tuple or None), ...])`.
+fn check_from_tuple(
+    vm: &VirtualMachine,
+    value: PyObjectRef,
+) -> PyResult<(Option<PythonError>, Vec<CheckResult>)> {
+    let tuple: PyTupleRef = value.try_into_value(vm)?;
+    let [error, results] = tuple.as_slice() else {
+        return Err(vm.new_type_error("check() returns a pair".to_owned()));
+    };
+    let error = optional_error(vm, error.clone())?;
+    let results: Vec<PyObjectRef> = results.clone().try_into_value(vm)?;
+    let results = results
+        .into_iter()
+        .map(|result| {
+            let result: PyTupleRef = result.try_into_value(vm)?;
+            let [passed, message, error] = result.as_slice() else {
+                return Err(vm.new_type_error("a check result is a triple".to_owned()));
+            };
+            Ok(CheckResult {
+                passed: passed.clone().try_into_value(vm)?,
+                message: optional_str(vm, message.clone())?,
+                error: optional_error(vm, error.clone())?,
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok((error, results))
+}
+
+fn optional_error(vm: &VirtualMachine, value: PyObjectRef) -> PyResult<Option<PythonError>> {
+    if vm.is_none(&value) {
+        Ok(None)
+    } else {
+        error_from_tuple(vm, value).map(Some)
+    }
+}
+
+fn optional_str(vm: &VirtualMachine, value: PyObjectRef) -> PyResult<Option<String>> {
+    if vm.is_none(&value) {
+        Ok(None)
+    } else {
+        value.try_into_value(vm).map(Some)
     }
 }
 
@@ -117,6 +209,7 @@ fn error_from_tuple(vm: &VirtualMachine, value: PyObjectRef) -> PyResult<PythonE
         line: optional_u32(item(2))?,
         column: optional_u32(item(3))?,
         traceback: item(4).try_into_value(vm)?,
+        explanation: optional_str(vm, item(5))?,
     })
 }
 
@@ -128,6 +221,7 @@ fn internal_error(vm: &VirtualMachine, exception: &PyBaseExceptionRef) -> Python
         line: None,
         column: None,
         traceback: describe(vm, exception),
+        explanation: None,
     }
 }
 

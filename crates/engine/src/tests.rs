@@ -45,3 +45,6 @@ fn name_error_is_structured() {
         "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n    print(y)\nNameError: name 'y' is not defined\n"
     );
 }
+
+mod checks;
+mod friendly;

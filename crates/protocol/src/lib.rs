@@ -16,6 +16,14 @@ pub enum ToWorker {
         source: String,
         stdin: String,
     },
+    /// Check an exercise: run `source` as [`ToWorker::Run`] does, then each of `checks` (Python
+    /// code, see the engine's `pylings_check`) in a copy of the program's namespace.
+    Check {
+        run: u32,
+        source: String,
+        stdin: String,
+        checks: Vec<String>,
+    },
 }
 
 /// Which output stream a piece of text was written to.
@@ -43,6 +51,22 @@ pub struct PythonError {
     pub column: Option<u32>,
     /// The traceback as CPython formats it, limited to the learner's own frames.
     pub traceback: String,
+    /// What the error means in plain language, with a suggestion (inline code in backticks), for
+    /// the errors learners meet most; `None` for the others.
+    #[serde(default)]
+    pub explanation: Option<String>,
+}
+
+/// How one check of an exercise went.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckResult {
+    /// True when the check's code ran to the end.
+    pub passed: bool,
+    /// The message of the `AssertionError` that failed the check, if it had one.
+    pub message: Option<String>,
+    /// Any other exception that ended the check (for example one raised in the learner's
+    /// function while the check called it).
+    pub error: Option<PythonError>,
 }
 
 /// A message from the worker.
@@ -61,6 +85,14 @@ pub enum FromWorker {
     Finished {
         run: u32,
         error: Option<PythonError>,
+        elapsed_ms: f64,
+    },
+    /// A [`ToWorker::Check`] ended: `error` is how the program itself failed (then `results` is
+    /// empty: the checks did not run), else one result per check, in order.
+    Checked {
+        run: u32,
+        error: Option<PythonError>,
+        results: Vec<CheckResult>,
         elapsed_ms: f64,
     },
 }

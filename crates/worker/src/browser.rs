@@ -72,11 +72,7 @@ pub(crate) fn start() {
 
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let Some(ToWorker::Run {
-            run: id,
-            source,
-            stdin,
-        }) = event
+        let Some(request) = event
             .data()
             .as_string()
             .as_deref()
@@ -84,17 +80,39 @@ pub(crate) fn start() {
         else {
             return;
         };
-        run.set(id);
         let begun = now_ms(&reply_scope);
-        let outcome = engine.borrow_mut().run_with_stdin(&source, &stdin);
-        post(
-            &reply_scope,
-            &FromWorker::Finished {
+        let elapsed = || now_ms(&reply_scope) - begun;
+        let reply = match request {
+            ToWorker::Run {
                 run: id,
-                error: outcome.error,
-                elapsed_ms: now_ms(&reply_scope) - begun,
-            },
-        );
+                source,
+                stdin,
+            } => {
+                run.set(id);
+                let outcome = engine.borrow_mut().run_with_stdin(&source, &stdin);
+                FromWorker::Finished {
+                    run: id,
+                    error: outcome.error,
+                    elapsed_ms: elapsed(),
+                }
+            }
+            ToWorker::Check {
+                run: id,
+                source,
+                stdin,
+                checks,
+            } => {
+                run.set(id);
+                let outcome = engine.borrow_mut().check(&source, &stdin, &checks);
+                FromWorker::Checked {
+                    run: id,
+                    error: outcome.run.error,
+                    results: outcome.results,
+                    elapsed_ms: elapsed(),
+                }
+            }
+        };
+        post(&reply_scope, &reply);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
