@@ -10,7 +10,7 @@ use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use pylings_protocol::{FromWorker, PythonError, Stream, ToWorker};
+use pylings_protocol::{CheckResult, FromWorker, PythonError, Stream, ToWorker};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
@@ -25,11 +25,42 @@ const START_ATTEMPTS: u32 = 3;
 #[derive(Clone, Debug)]
 pub enum RunEvent {
     Output(Stream, String),
-    /// `None` on success; `elapsed_ms` is the run's time inside the worker.
+    /// `error` is `None` on success; `elapsed_ms` is the run's time inside the worker; `checks`
+    /// holds one result per check for [`Python::check`] (empty for plain runs and when the
+    /// program failed before the checks).
     Finished {
         error: Option<PythonError>,
         elapsed_ms: f64,
+        checks: Vec<CheckResult>,
     },
+}
+
+impl RunEvent {
+    /// A run that ended with `error` without the worker's word (crash, stop, time limit).
+    pub fn failed(error: PythonError) -> Self {
+        RunEvent::Finished {
+            error: Some(error),
+            elapsed_ms: 0.0,
+            checks: Vec::new(),
+        }
+    }
+}
+
+/// An error made on the page rather than by Python: a stop, a time limit, a crash.
+pub fn page_error(
+    kind: &str,
+    message: &str,
+    detail: &str,
+    explanation: Option<String>,
+) -> PythonError {
+    PythonError {
+        kind: kind.to_owned(),
+        message: message.to_owned(),
+        line: None,
+        column: None,
+        traceback: detail.to_owned(),
+        explanation,
+    }
 }
 
 type Listener = Rc<dyn Fn(RunEvent)>;
@@ -94,6 +125,63 @@ impl Python {
 
     /// Runs `source` with `stdin` as its input; `listener` receives the output and the end.
     pub fn run(&self, source: &str, stdin: &str, listener: impl Fn(RunEvent) + 'static) {
+        self.request(
+            |run| ToWorker::Run {
+                run,
+                source: source.to_owned(),
+                stdin: stdin.to_owned(),
+            },
+            listener,
+        );
+    }
+
+    /// Checks an exercise: runs `source` with `stdin`, then each of `checks` in its namespace;
+    /// `listener` receives the program's output, then the end with one result per check.
+    pub fn check(
+        &self,
+        source: &str,
+        stdin: &str,
+        checks: Vec<String>,
+        listener: impl Fn(RunEvent) + 'static,
+    ) {
+        self.request(
+            |run| ToWorker::Check {
+                run,
+                source: source.to_owned(),
+                stdin: stdin.to_owned(),
+                checks,
+            },
+            listener,
+        );
+    }
+
+    /// Ends every pending run at once with `error`, whatever the program is doing, by
+    /// terminating the worker; a fresh worker starts in the background.
+    pub fn interrupt(&self, error: PythonError) {
+        let failed: Vec<Listener> = {
+            let mut inner = self.inner.borrow_mut();
+            if let Some(worker) = inner.worker.take() {
+                worker.terminate();
+            }
+            inner.ready = false;
+            inner.waiting.clear();
+            inner
+                .listeners
+                .drain()
+                .map(|(_, listener)| listener)
+                .collect()
+        };
+        self.ready.set(false);
+        for listener in failed {
+            listener(RunEvent::failed(error.clone()));
+        }
+        if self.inner.borrow().unavailable.is_none() {
+            self.spawn();
+        }
+    }
+
+    /// Sends the request `build` makes for a new run id, or queues it until the worker is ready.
+    fn request(&self, build: impl FnOnce(u32) -> ToWorker, listener: impl Fn(RunEvent) + 'static) {
         let unavailable = self.inner.borrow().unavailable.clone();
         if let Some(detail) = unavailable {
             listener(unavailable_event(&detail));
@@ -103,12 +191,7 @@ impl Python {
         let run = inner.next_run;
         inner.next_run += 1;
         inner.listeners.insert(run, Rc::new(listener));
-        let message = ToWorker::Run {
-            run,
-            source: source.to_owned(),
-            stdin: stdin.to_owned(),
-        }
-        .to_json();
+        let message = build(run).to_json();
         if inner.ready {
             if let Some(worker) = &inner.worker {
                 let _ = worker.post_message(&JsValue::from_str(&message));
@@ -182,7 +265,29 @@ impl Python {
                 run,
                 error,
                 elapsed_ms,
-            } => self.notify(run, RunEvent::Finished { error, elapsed_ms }, true),
+            } => self.notify(
+                run,
+                RunEvent::Finished {
+                    error,
+                    elapsed_ms,
+                    checks: Vec::new(),
+                },
+                true,
+            ),
+            FromWorker::Checked {
+                run,
+                error,
+                results,
+                elapsed_ms,
+            } => self.notify(
+                run,
+                RunEvent::Finished {
+                    error,
+                    elapsed_ms,
+                    checks: results,
+                },
+                true,
+            ),
         }
     }
 
@@ -216,16 +321,12 @@ impl Python {
             }
             let give_up = inner.failed_starts >= START_ATTEMPTS;
             let event = if was_ready {
-                Some(RunEvent::Finished {
-                    error: Some(PythonError {
-                        kind: "Crash".to_owned(),
-                        message: "Python crashed and was restarted".to_owned(),
-                        line: None,
-                        column: None,
-                        traceback: detail.to_owned(),
-                    }),
-                    elapsed_ms: 0.0,
-                })
+                Some(RunEvent::failed(page_error(
+                    "Crash",
+                    "Python crashed and was restarted",
+                    detail,
+                    None,
+                )))
             } else if give_up {
                 inner.unavailable = Some(detail.to_owned());
                 inner.waiting.clear();
@@ -256,14 +357,10 @@ impl Python {
 
 /// How a run ends when Python cannot start on this page.
 fn unavailable_event(detail: &str) -> RunEvent {
-    RunEvent::Finished {
-        error: Some(PythonError {
-            kind: "Unavailable".to_owned(),
-            message: "Python could not start on this page, so code cannot run here".to_owned(),
-            line: None,
-            column: None,
-            traceback: detail.to_owned(),
-        }),
-        elapsed_ms: 0.0,
-    }
+    RunEvent::failed(page_error(
+        "Unavailable",
+        "Python could not start on this page, so code cannot run here",
+        detail,
+        None,
+    ))
 }

@@ -3,6 +3,7 @@
 pub mod blocks;
 pub mod editor;
 pub mod example;
+pub mod exercise;
 pub mod notices;
 pub mod output;
 pub mod progress_panel;

@@ -11,6 +11,9 @@ pub fn RunButton(
     state: RunState,
     on_run: Callback<()>,
     #[prop(optional, into)] label: Option<String>,
+    /// Drawn as the main action of its toolbar.
+    #[prop(optional)]
+    primary: bool,
 ) -> impl IntoView {
     let python = Python::get();
     let (ready, unavailable) = (python.ready, python.unavailable);
@@ -27,9 +30,22 @@ pub fn RunButton(
         }
     };
     view! {
-        <button type="button" class="run-button" on:click=move |_| on_run.run(()) aria-busy=move || (!unavailable.get() && (!ready.get() || state.running())).to_string()>
+        <button type="button" class="run-button" class:primary=primary on:click=move |_| on_run.run(()) aria-busy=move || (!unavailable.get() && (!ready.get() || state.running())).to_string()>
             <span aria-hidden="true">"▶ "</span>
             {text}
         </button>
+    }
+}
+
+/// Stops the running program at once; shown only while one runs.
+#[component]
+pub fn StopButton(state: RunState) -> impl IntoView {
+    view! {
+        <Show when=move || state.running()>
+            <button type="button" class="stop-button" on:click=move |_| state.stop()>
+                <span aria-hidden="true">"■ "</span>
+                "Stop"
+            </button>
+        </Show>
     }
 }

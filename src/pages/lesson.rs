@@ -8,19 +8,18 @@ use pylings_course::Lesson;
 
 use crate::components::blocks::Blocks;
 use crate::components::editor::CodeEditor;
+use crate::components::exercise::ExerciseView;
 use crate::components::output::{OutputPanel, RunState};
 use crate::components::quiz::QuizView;
-use crate::components::run_button::RunButton;
+use crate::components::run_button::{RunButton, StopButton};
 use crate::course_data::{find_lesson, lesson_href, Found};
 use crate::pages::not_found::{set_title, NotFound};
+use crate::progress::autosave::{autosave, saved_code};
 use crate::progress::browser as progress;
 use crate::progress::derived::{lesson_done, percent_done};
-use crate::progress::model::SavedCode;
 
 /// The progress key of the lesson page's editor.
 const WORKBENCH: &str = "workbench";
-/// Autosave waits this long after the last keystroke (ms).
-const AUTOSAVE_DELAY_MS: u64 = 600;
 
 const STARTER: &str =
     "# Write Python here, then press Run (or Ctrl+Enter).\nprint(\"Hello from Pylings!\")\n";
@@ -55,14 +54,8 @@ fn LessonView(found: Found) -> impl IntoView {
         }
         record.last_visit = now;
     });
-    let saved = progress::read(|p| {
-        p.lessons
-            .get(id)
-            .and_then(|l| l.code.get(WORKBENCH))
-            .map(|c| c.code.clone())
-    });
-    let code = RwSignal::new(saved.unwrap_or_else(|| STARTER.to_owned()));
-    autosave(id, code);
+    let code = RwSignal::new(saved_code(id, WORKBENCH).unwrap_or_else(|| STARTER.to_owned()));
+    autosave(id, WORKBENCH, code);
     let state = RunState::new();
     let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
     let open_in_editor = Callback::new(move |source: String| {
@@ -113,6 +106,7 @@ fn LessonView(found: Found) -> impl IntoView {
                 <p class="eyebrow">{chapter.title.clone()}{meta}</p>
                 <h1>{lesson.title.clone()}</h1>
                 <Blocks blocks=lesson.body.clone() open_in_editor/>
+                {lesson.exercise.as_ref().map(|exercise| view! { <ExerciseView lesson_id=id exercise/> })}
                 {lesson.quiz.as_ref().map(|quiz| view! { <QuizView lesson_id=id quiz/> })}
                 <Pager previous next/>
             </article>
@@ -121,6 +115,7 @@ fn LessonView(found: Found) -> impl IntoView {
                 <CodeEditor code on_run=run label="Python code"/>
                 <div class="toolbar">
                     <RunButton state on_run=run/>
+                    <StopButton state/>
                     <span class="shortcut" aria-hidden="true">"Ctrl+Enter"</span>
                 </div>
                 <OutputPanel state/>
@@ -137,34 +132,4 @@ fn Pager(previous: Option<&'static Lesson>, next: Option<&'static Lesson>) -> im
             {next.map(|l| view! { <A href=lesson_href(l) attr:class="next" attr:rel="next">{l.title.clone()}" →"</A> })}
         </nav>
     }
-}
-
-/// Saves the editor's code into the lesson's progress, debounced.
-fn autosave(lesson_id: &'static str, code: RwSignal<String>) {
-    let pending: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
-    Effect::new(move |first: Option<()>| {
-        let text = code.get();
-        if first.is_none() {
-            return;
-        }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                progress::update(|p| {
-                    p.lesson_mut(lesson_id).code.insert(
-                        WORKBENCH.to_owned(),
-                        SavedCode {
-                            code: text,
-                            at: js_sys::Date::now(),
-                        },
-                    );
-                })
-            },
-            std::time::Duration::from_millis(AUTOSAVE_DELAY_MS),
-        )
-        .ok();
-        pending.set_value(handle);
-    });
 }

@@ -4,15 +4,22 @@ use pylings_course::Lesson;
 
 use super::model::Progress;
 
-/// A lesson is done when its quiz is all answered right (or, without a quiz, once opened).
+/// A lesson is done when its exercise passed and its quiz is all answered right; a lesson with
+/// neither is done once opened.
 pub fn lesson_done(progress: &Progress, lesson: &Lesson) -> bool {
     let Some(record) = progress.lessons.get(&lesson.id) else {
         return false;
     };
-    match &lesson.quiz {
-        Some(quiz) => record.quiz_complete(quiz.questions.len()),
-        None => record.first_visit > 0.0,
-    }
+    let quiz_done = lesson
+        .quiz
+        .as_ref()
+        .is_none_or(|quiz| record.quiz_complete(quiz.questions.len()));
+    let exercise_done = lesson.exercise.is_none()
+        || record
+            .exercise
+            .as_ref()
+            .is_some_and(|exercise| exercise.passed);
+    quiz_done && exercise_done && record.first_visit > 0.0
 }
 
 /// Whole percent of `lessons` done (0 for none).

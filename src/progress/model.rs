@@ -40,7 +40,7 @@ pub struct LessonRecord {
 }
 
 /// The state of a lesson's exercise.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ExerciseRecord {
     /// True once every check passed (it stays true).
     pub passed: bool,

@@ -1,0 +1,271 @@
+//! A lesson's exercise: the instructions, an editor holding the learner's code (or the starter
+//! code), Run and "Check my code", the result of every check, hints revealed one at a time, the
+//! reference solution, and "Reset to starter code". Passing is recorded in the progress.
+
+use leptos::prelude::*;
+use pylings_course::{Check, Exercise};
+use pylings_protocol::CheckResult;
+
+use crate::components::blocks::Blocks;
+use crate::components::editor::CodeEditor;
+use crate::components::output::{inline_code, ErrorReport, OutputPanel, RunState};
+use crate::components::run_button::{RunButton, StopButton};
+use crate::progress::autosave::{autosave, saved_code};
+use crate::progress::browser as progress;
+use crate::progress::model::ExerciseRecord;
+
+/// The progress key of the exercise's editor.
+const EXERCISE: &str = "exercise";
+/// Failed checks after which the solution may be shown without asking "are you sure?".
+const FAILS_BEFORE_SOLUTION: u32 = 2;
+
+#[component]
+pub fn ExerciseView(lesson_id: &'static str, exercise: &'static Exercise) -> impl IntoView {
+    let code =
+        RwSignal::new(saved_code(lesson_id, EXERCISE).unwrap_or_else(|| exercise.seed.clone()));
+    autosave(lesson_id, EXERCISE, code);
+    let state = RunState::new();
+    let record =
+        move || progress::read(|p| p.lessons.get(lesson_id).and_then(|l| l.exercise.clone()));
+    let stdin = exercise.stdin.clone().unwrap_or_default();
+    let run = {
+        let stdin = stdin.clone();
+        Callback::new(move |()| state.start(&code.get_untracked(), &stdin))
+    };
+    let check = Callback::new(move |()| {
+        let checks = exercise
+            .checks
+            .iter()
+            .map(|check| check.code.clone())
+            .collect();
+        state.start_check(
+            &code.get_untracked(),
+            &stdin,
+            checks,
+            exercise.time_limit_seconds,
+        );
+    });
+    record_checks(lesson_id, state);
+    let reset = move |_| {
+        let sure = window()
+            .confirm_with_message(
+                "Replace your code with the starter code? Your changes will be lost.",
+            )
+            .unwrap_or(false);
+        if sure {
+            code.set(exercise.seed.clone());
+        }
+    };
+    let passed = move || record().is_some_and(|r| r.passed);
+    view! {
+        <section class="exercise" aria-labelledby="exercise-title">
+            <h2 id="exercise-title">
+                "Exercise"
+                {move || passed().then(|| view! { <span class="done-mark" aria-label="completed">" ✓"</span> })}
+            </h2>
+            <Blocks blocks=exercise.instructions.clone() static_code=true/>
+            <CodeEditor code on_run=run label="Your solution"/>
+            <div class="toolbar">
+                <RunButton state on_run=run/>
+                <RunButton state on_run=check label="Check my code" primary=true/>
+                <StopButton state/>
+                <button type="button" class="secondary" on:click=reset>"Reset to starter code"</button>
+            </div>
+            <CheckResults checks=&exercise.checks state/>
+            <OutputPanel state/>
+            <Hints exercise/>
+            <Solution lesson_id exercise code/>
+        </section>
+    }
+}
+
+/// Counts each finished check in the progress, and marks the exercise passed when all pass.
+fn record_checks(lesson_id: &'static str, state: RunState) {
+    Effect::new(move |_| {
+        let Some(results) = state.checks.get() else {
+            return;
+        };
+        let all_passed = !results.is_empty() && results.iter().all(|r| r.passed);
+        progress::update(|p| {
+            let record = p
+                .lesson_mut(lesson_id)
+                .exercise
+                .get_or_insert_with(ExerciseRecord::default);
+            record.attempts += 1;
+            record.passed |= all_passed;
+            record.at = js_sys::Date::now();
+        });
+    });
+}
+
+/// Each check's sentence with a pass or fail mark; the first failing one open with its reason.
+#[component]
+fn CheckResults(checks: &'static [Check], state: RunState) -> impl IntoView {
+    move || {
+        let results = state.checks.get()?;
+        if results.is_empty() {
+            return state.error.with(Option::is_some).then(|| {
+                view! {
+                    <p class="checks-skipped" role="status">
+                        "Your program stopped with an error, so the checks did not run. Fix the error below first."
+                    </p>
+                }
+                .into_any()
+            });
+        }
+        let passed = results.iter().filter(|r| r.passed).count();
+        let total = results.len();
+        let first_failure = results.iter().position(|r| !r.passed);
+        let items = checks
+            .iter()
+            .zip(results)
+            .enumerate()
+            .map(|(index, (check, result))| {
+                view! { <CheckItem check result open=first_failure == Some(index)/> }
+            })
+            .collect_view();
+        let summary = if passed == total {
+            "All checks passed. Well done: this exercise is complete!".to_owned()
+        } else {
+            format!("{passed} of {total} checks passed.")
+        };
+        Some(
+            view! {
+                <div class="check-results" class:all-passed=passed == total>
+                    <p class="check-summary" role="status">{summary}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+            .into_any(),
+        )
+    }
+}
+
+#[component]
+fn CheckItem(check: &'static Check, result: CheckResult, open: bool) -> impl IntoView {
+    let text = view! { <Blocks blocks=check.text.clone() static_code=true/> };
+    if result.passed {
+        return view! {
+            <li class="check passed">
+                <span class="check-mark" aria-label="passed">"✓"</span>
+                <div class="check-text">{text}</div>
+            </li>
+        }
+        .into_any();
+    }
+    let reason = match (result.message, result.error) {
+        (Some(message), _) => {
+            view! { <p class="check-message">{inline_code(&message)}</p> }.into_any()
+        }
+        (None, Some(error)) => view! { <ErrorReport error/> }.into_any(),
+        (None, None) => {
+            view! { <p class="check-message">"This check did not pass yet."</p> }.into_any()
+        }
+    };
+    view! {
+        <li class="check failed">
+            <details open=open>
+                <summary>
+                    <span class="check-mark" aria-label="failed">"✗"</span>
+                    <div class="check-text">{text}</div>
+                </summary>
+                {reason}
+            </details>
+        </li>
+    }
+    .into_any()
+}
+
+/// The hints, revealed one at a time on request (from the first again on the next visit).
+#[component]
+fn Hints(exercise: &'static Exercise) -> impl IntoView {
+    let total = exercise.hints.len();
+    let shown = RwSignal::new(0usize);
+    let list = move || {
+        exercise.hints[..shown.get()]
+            .iter()
+            .enumerate()
+            .map(|(index, hint)| {
+                view! {
+                    <li class="hint">
+                        <span class="hint-number">{format!("Hint {}", index + 1)}</span>
+                        <Blocks blocks=hint.clone() static_code=true/>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    (total > 0).then(|| {
+        view! {
+            <div class="hints">
+                <ol aria-live="polite">{list}</ol>
+                <Show when=move || { shown.get() < total }>
+                    <button type="button" class="secondary" on:click=move |_| shown.update(|n| *n += 1)>
+                        {move || format!("Show a hint ({} of {total})", shown.get() + 1)}
+                    </button>
+                </Show>
+            </div>
+        }
+    })
+}
+
+/// The reference solution: shown after enough failed checks, or earlier if the learner
+/// confirms; showing it is recorded in the progress.
+#[component]
+fn Solution(
+    lesson_id: &'static str,
+    exercise: &'static Exercise,
+    code: RwSignal<String>,
+) -> impl IntoView {
+    let record =
+        move || progress::read(|p| p.lessons.get(lesson_id).and_then(|l| l.exercise.clone()));
+    let revealed = move || record().is_some_and(|r| r.solution_revealed);
+    let reveal = move |_| {
+        let failures = record().map_or(0, |r| {
+            if r.passed {
+                FAILS_BEFORE_SOLUTION
+            } else {
+                r.attempts
+            }
+        });
+        let sure = failures >= FAILS_BEFORE_SOLUTION
+            || window()
+                .confirm_with_message(
+                    "Show the solution? Trying a little longer, with the hints, is how the idea sticks.",
+                )
+                .unwrap_or(false);
+        if sure {
+            progress::update(|p| {
+                let record = p
+                    .lesson_mut(lesson_id)
+                    .exercise
+                    .get_or_insert_with(ExerciseRecord::default);
+                record.solution_revealed = true;
+                record.at = js_sys::Date::now();
+            });
+        }
+    };
+    let use_solution = move |_| {
+        let sure = window()
+            .confirm_with_message("Replace your code with the solution?")
+            .unwrap_or(false);
+        if sure {
+            code.set(exercise.solution.clone());
+        }
+    };
+    move || {
+        if revealed() {
+            view! {
+                <div class="solution">
+                    <h3>"Solution"</h3>
+                    <pre class="code-block"><code>{exercise.solution.clone()}</code></pre>
+                    <button type="button" class="secondary" on:click=use_solution>"Copy into the editor"</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <button type="button" class="secondary show-solution" on:click=reveal>"Show the solution"</button> }
+                .into_any()
+        }
+    }
+}
