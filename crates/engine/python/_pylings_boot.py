@@ -10,6 +10,12 @@ import _pylings_host as _host
 import _io
 
 
+# Characters of output still to be suppressed while a run replays answers given to `input()`
+# (see `_pylings_runner`): that output is already on the learner's screen. Sleeps are skipped
+# meanwhile, so the replay catches up at once.
+replay_skip = 0
+
+
 class HostStream(_io._TextIOBase):
     """A text stream whose writes go straight to the host (the output panel)."""
 
@@ -32,9 +38,15 @@ class HostStream(_io._TextIOBase):
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not " + type(text).__name__)
+        global replay_skip
+        length = len(text)
+        if replay_skip:
+            skipped = min(replay_skip, length)
+            replay_skip -= skipped
+            text = text[skipped:]
         if text:
             _host.write(self._number, text)
-        return len(text)
+        return length
 
     def writable(self):
         return True
@@ -63,7 +75,8 @@ def install_clocks():
         seconds = float(seconds)
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
-        _host.sleep(seconds)
+        if not replay_skip:
+            _host.sleep(seconds)
 
     time.time = _host.time
     time.time_ns = _host.time_ns
@@ -136,6 +149,11 @@ def install_os():
     # pure-Python implementation, which reads time.time() installed above.
     sys.modules["_datetime"] = None
     import os  # noqa: F401  (the first import binds os to the posix layer above)
+    # Without an OS, RustPython skips the path-based importers: install them over our posix, so
+    # that `import helper` finds the learner's `helper.py` (and packages) on the filesystem.
+    import _frozen_importlib
+
+    _frozen_importlib._install_external_importers()
 
 
 def install_open():
@@ -143,6 +161,8 @@ def install_open():
     import io
     from _pylings_files import open
     builtins.open = io.open = _io.open = open
+    # The path importer reads source files through open_code, natively a FileIO.
+    io.open_code = _io.open_code = lambda path: open(path, "rb")
 
 
 def install_sys():

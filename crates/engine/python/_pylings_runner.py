@@ -1,7 +1,9 @@
 """Runs one learner program and describes how it ended; checks exercises.
 
-`run(source, stdin)` compiles and executes the program as `main.py` in a fresh `__main__`
-module and returns None when it finished, or a tuple describing the error:
+`run(source, stdin, interactive, skip_output, seed)` compiles and executes the program as
+`main.py` in a fresh `__main__` module (modules the learner wrote to the filesystem are imported
+afresh) and returns None when it finished, `INPUT_NEEDED` when it is interactive and `input()`
+wants a line beyond `stdin`, or a tuple describing the error:
 `(type name, message, line or None, column or None, traceback text, explanation or None)`,
 the explanation coming from `_pylings_friendly`.
 
@@ -19,16 +21,49 @@ import _io
 import _pylings_posix
 
 MAIN_FILE = "main.py"
+INPUT_NEEDED = "input-needed"
+
+
+class InputNeeded(BaseException):
+    """`input()` wants a line the learner has not typed yet. A BaseException, so that the
+    learner's `except Exception` does not catch it."""
+
+
+class _InteractiveStdin(_io.StringIO):
+    """The answers typed so far; asking for one more ends the run with `InputNeeded`."""
+
+    def readline(self, size=-1):
+        line = super().readline(size)
+        if not line:
+            raise InputNeeded()
+        return line
+
+    def read(self, size=-1):
+        raise InputNeeded()
 _REPEAT_LIMIT = 3  # as CPython: identical frames beyond 3 in a row are counted, not shown
 
 
-def run(source, stdin):
-    return _execute(source, stdin, sys.__stdout__)[0]
+def run(source, stdin, interactive=False, skip_output=0, seed=None):
+    """Runs a program. An interactive run replays the answers in `stdin`: `skip_output`
+    characters of output (already shown) are suppressed, and `random` is seeded with `seed` so
+    that the replay makes the same choices as the run it continues."""
+    if seed is not None:
+        import random
+
+        random.seed(seed)
+    import _pylings_boot
+
+    _pylings_boot.replay_skip = skip_output
+    try:
+        stdin = _InteractiveStdin(stdin) if interactive else _io.StringIO(stdin)
+        return _execute(source, stdin, sys.__stdout__)[0]
+    finally:
+        _pylings_boot.replay_skip = 0
 
 
 def check(source, stdin, checks):
     printed = _Tee(sys.__stdout__)
-    error, namespace = _execute(source, stdin, printed)
+    error, namespace = _execute(source, _io.StringIO(stdin), printed)
     if error is not None and error[0] != "SystemExit":
         return error, []
     import pylings_check
@@ -40,9 +75,12 @@ def check(source, stdin, checks):
 
 
 def _execute(source, stdin, stdout):
-    """Runs `source` as the `__main__` module; returns (error tuple or None, its namespace)."""
+    """Runs `source` as the `__main__` module reading `stdin` (a text stream); returns (error
+    tuple, `INPUT_NEEDED` or None, and the module's namespace)."""
     _pylings_posix._reset()
-    sys.stdin = sys.__stdin__ = _io.StringIO(stdin)
+    _forget_learner_modules()
+    _put_script_directory_first()
+    sys.stdin = sys.__stdin__ = stdin
     sys.stdout, sys.stderr = stdout, sys.__stderr__
     sys.argv = [MAIN_FILE]
     main = type(sys)("__main__")
@@ -57,12 +95,35 @@ def _execute(source, stdin, stdout):
         exec(code, main.__dict__)
     except SystemExit as error:
         return _exit(error), main.__dict__
+    except InputNeeded:
+        return INPUT_NEEDED, main.__dict__
     except BaseException as error:
         return _describe(error, source), main.__dict__
     finally:
         _flush()
         sys.stdout = sys.__stdout__
     return None, main.__dict__
+
+
+def _put_script_directory_first():
+    """As CPython does for `python main.py`: `main.py`'s directory (the working directory) comes
+    first on `sys.path`, so the learner's own modules can be imported."""
+    home = _pylings_posix.getcwd()
+    if not sys.path or sys.path[0] != home:
+        sys.path[:] = [home] + [path for path in sys.path if path != home]
+    import importlib
+
+    importlib.invalidate_caches()
+
+
+def _forget_learner_modules():
+    """Drops modules imported from the in-memory filesystem, whose files were just cleared, so
+    that each run imports the learner's modules afresh."""
+    root = _pylings_posix.getcwd().split("/")[1]
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.startswith("/" + root + "/"):
+            del sys.modules[name]
 
 
 class _Tee:

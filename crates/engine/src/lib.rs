@@ -30,8 +30,26 @@ pub struct RunOutcome {
     pub stdout: String,
     /// Everything written to `sys.stderr` (tracebacks are in [`RunOutcome::error`], not here).
     pub stderr: String,
-    /// `None` when the program finished normally.
+    /// `None` when the program finished normally (or is waiting for input).
     pub error: Option<PythonError>,
+    /// True when an interactive run stopped because `input()` wants a line beyond its stdin:
+    /// run it again with that line added (see [`RunOptions`]).
+    pub awaiting_input: bool,
+}
+
+/// How to run a program.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunOptions {
+    /// What `input()` and `sys.stdin` read, lines ending in `\n`.
+    pub stdin: String,
+    /// When true, running out of stdin ends the run with [`RunOutcome::awaiting_input`] instead
+    /// of `EOFError`: the page asks the learner and replays the program with the answer added.
+    pub interactive: bool,
+    /// Characters of output to suppress at the start (already shown by the run this replay
+    /// continues); `time.sleep` returns at once until they have been written.
+    pub skip_output: u64,
+    /// Seeds `random` before the program starts, so that a replay makes the same choices.
+    pub seed: Option<u64>,
 }
 
 /// What checking an exercise produced.
@@ -99,20 +117,44 @@ impl Engine {
 
     /// Runs `source` as `main.py`; `input()` and `sys.stdin` read from `stdin` (EOF after it).
     pub fn run_with_stdin(&mut self, source: &str, stdin: &str) -> RunOutcome {
+        self.run_with(
+            source,
+            &RunOptions {
+                stdin: stdin.to_owned(),
+                ..RunOptions::default()
+            },
+        )
+    }
+
+    /// Runs `source` as `main.py` with `options`.
+    pub fn run_with(&mut self, source: &str, options: &RunOptions) -> RunOutcome {
         host::take_capture();
-        let error = self.interpreter.enter(|vm| {
-            let result = self
-                .runner
-                .call((vm.ctx.new_str(source), vm.ctx.new_str(stdin)), vm);
-            result
-                .and_then(|value| optional_error(vm, value))
-                .unwrap_or_else(|exception| Some(internal_error(vm, &exception)))
+        let (error, awaiting_input) = self.interpreter.enter(|vm| {
+            let seed = match options.seed {
+                Some(seed) => vm.ctx.new_int(seed).into(),
+                None => vm.ctx.none(),
+            };
+            let arguments = (
+                vm.ctx.new_str(source),
+                vm.ctx.new_str(options.stdin.as_str()),
+                vm.ctx.new_bool(options.interactive),
+                vm.ctx.new_int(options.skip_output),
+                seed,
+            );
+            let result = self.runner.call(arguments, vm).and_then(|value| {
+                if let Some(text) = value.downcast_ref::<rustpython_vm::builtins::PyStr>() {
+                    return Ok((None, text.to_str() == Some("input-needed")));
+                }
+                optional_error(vm, value).map(|error| (error, false))
+            });
+            result.unwrap_or_else(|exception| (Some(internal_error(vm, &exception)), false))
         });
         let capture = host::take_capture();
         RunOutcome {
             stdout: capture.stdout,
             stderr: capture.stderr,
             error,
+            awaiting_input,
         }
     }
 
@@ -143,6 +185,7 @@ impl Engine {
                 stdout: capture.stdout,
                 stderr: capture.stderr,
                 error,
+                awaiting_input: false,
             },
             results,
         }

@@ -48,3 +48,5 @@ fn name_error_is_structured() {
 
 mod checks;
 mod friendly;
+
+mod interactive;
