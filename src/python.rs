@@ -1,9 +1,10 @@
-//! The page's side of the Python worker: starts it, queues runs until it is ready, and routes
-//! each answer to the run that asked.
+//! The page's side of the Python worker: starts it, queues runs until it is ready, routes each
+//! answer to the run that asked, and stops or replaces it when a run must end at once.
 //!
 //! Uses `web_sys::Worker` directly rather than gloo-worker: gloo's bridge can only *ask* a worker
 //! to stop (a message a busy worker never reads), while stopping a runaway program needs
-//! `Worker.terminate()`.
+//! `Worker.terminate()`. After a stop or a crash the next run should not wait for a cold start,
+//! so while code is being run a spare worker is started and kept warm to take over.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
@@ -24,14 +25,22 @@ const START_ATTEMPTS: u32 = 3;
 /// What a run reports, in order: any number of outputs, then exactly one `Finished`.
 #[derive(Clone, Debug)]
 pub enum RunEvent {
-    Output(Stream, String),
+    /// Text the program wrote; `dropped` characters before it were left out by the worker
+    /// because the program wrote faster than the page can show.
+    Output {
+        stream: Stream,
+        text: String,
+        dropped: u64,
+    },
     /// `error` is `None` on success; `elapsed_ms` is the run's time inside the worker; `checks`
     /// holds one result per check for [`Python::check`] (empty for plain runs and when the
-    /// program failed before the checks).
+    /// program failed before the checks); `awaiting_input` is true when an interactive run
+    /// stopped at an `input()` it has no answer for yet.
     Finished {
         error: Option<PythonError>,
         elapsed_ms: f64,
         checks: Vec<CheckResult>,
+        awaiting_input: bool,
     },
 }
 
@@ -42,6 +51,7 @@ impl RunEvent {
             error: Some(error),
             elapsed_ms: 0.0,
             checks: Vec::new(),
+            awaiting_input: false,
         }
     }
 }
@@ -63,13 +73,36 @@ pub fn page_error(
     }
 }
 
+/// How to run a program: what [`ToWorker::Run`] carries besides the source.
+#[derive(Clone, Debug, Default)]
+pub struct RunRequest {
+    /// What `input()` reads, lines ending in `\n`.
+    pub stdin: String,
+    /// Ask the page for more input instead of raising `EOFError` (see [`RunEvent::Finished`]).
+    pub interactive: bool,
+    /// Characters of output already shown, suppressed in a replay.
+    pub skip_output: u64,
+    /// Seed for `random`, the same across the replays of one interactive run.
+    pub seed: Option<u64>,
+}
+
 type Listener = Rc<dyn Fn(RunEvent)>;
 
-struct Inner {
-    worker: Option<Worker>,
+/// A started worker, told apart from the ones before it by `id`.
+struct Handle {
+    worker: Worker,
+    id: u32,
     ready: bool,
+}
+
+struct Inner {
+    /// The worker that runs programs.
+    active: Option<Handle>,
+    /// A warm worker to take over after a stop or crash.
+    spare: Option<Handle>,
+    next_id: u32,
     next_run: u32,
-    /// Runs asked for before the worker was ready.
+    /// Runs asked for before the active worker was ready.
     waiting: VecDeque<String>,
     listeners: HashMap<u32, Listener>,
     /// Consecutive failed starts (reset once a worker is ready).
@@ -78,13 +111,29 @@ struct Inner {
     unavailable: Option<String>,
 }
 
+impl Inner {
+    fn active_ready(&self) -> bool {
+        self.active.as_ref().is_some_and(|handle| handle.ready)
+    }
+
+    /// Sends the queued runs to the active worker, if it is ready.
+    fn send_waiting(&mut self) {
+        let Some(handle) = self.active.as_ref().filter(|handle| handle.ready) else {
+            return;
+        };
+        for message in self.waiting.drain(..) {
+            let _ = handle.worker.post_message(&JsValue::from_str(&message));
+        }
+    }
+}
+
 /// The page's handle on the Python worker. One per page; clones share it.
 #[derive(Clone)]
 pub struct Python {
     inner: Rc<RefCell<Inner>>,
     /// True once the interpreter has started: Run buttons read "Loading Python…" before.
     pub ready: RwSignal<bool>,
-    /// True when Python cannot start on this page at all (e.g. a sandboxed embed).
+    /// True when Python cannot start on this page at all.
     pub unavailable: RwSignal<bool>,
 }
 
@@ -105,8 +154,9 @@ impl Python {
                 .get_or_insert_with(|| {
                     let python = Python {
                         inner: Rc::new(RefCell::new(Inner {
-                            worker: None,
-                            ready: false,
+                            active: None,
+                            spare: None,
+                            next_id: 1,
                             next_run: 1,
                             waiting: VecDeque::new(),
                             listeners: HashMap::new(),
@@ -116,20 +166,23 @@ impl Python {
                         ready: RwSignal::new(false),
                         unavailable: RwSignal::new(false),
                     };
-                    python.spawn();
+                    python.start_active();
                     python
                 })
                 .clone()
         })
     }
 
-    /// Runs `source` with `stdin` as its input; `listener` receives the output and the end.
-    pub fn run(&self, source: &str, stdin: &str, listener: impl Fn(RunEvent) + 'static) {
+    /// Runs `source` as `request` says; `listener` receives the output and the end.
+    pub fn run(&self, source: &str, request: RunRequest, listener: impl Fn(RunEvent) + 'static) {
         self.request(
             |run| ToWorker::Run {
                 run,
                 source: source.to_owned(),
-                stdin: stdin.to_owned(),
+                stdin: request.stdin,
+                interactive: request.interactive,
+                skip_output: request.skip_output,
+                seed: request.seed,
             },
             listener,
         );
@@ -156,52 +209,81 @@ impl Python {
     }
 
     /// Ends every pending run at once with `error`, whatever the program is doing, by
-    /// terminating the worker; a fresh worker starts in the background.
+    /// terminating the worker; the spare takes over, or a fresh worker starts.
     pub fn interrupt(&self, error: PythonError) {
-        let failed: Vec<Listener> = {
-            let mut inner = self.inner.borrow_mut();
-            if let Some(worker) = inner.worker.take() {
-                worker.terminate();
-            }
-            inner.ready = false;
-            inner.waiting.clear();
-            inner
-                .listeners
-                .drain()
-                .map(|(_, listener)| listener)
-                .collect()
-        };
-        self.ready.set(false);
+        let failed = self.replace_active();
         for listener in failed {
             listener(RunEvent::failed(error.clone()));
         }
-        if self.inner.borrow().unavailable.is_none() {
-            self.spawn();
-        }
     }
 
-    /// Sends the request `build` makes for a new run id, or queues it until the worker is ready.
+    /// Terminates the active worker and promotes the spare (or starts a new one); returns the
+    /// listeners of the runs that were pending, which the caller must end.
+    fn replace_active(&self) -> Vec<Listener> {
+        let (failed, promoted, ready) = {
+            let mut inner = self.inner.borrow_mut();
+            if let Some(handle) = inner.active.take() {
+                handle.worker.terminate();
+            }
+            inner.waiting.clear();
+            let failed = inner.listeners.drain().map(|(_, l)| l).collect();
+            inner.active = inner.spare.take();
+            let ready = inner.active_ready();
+            (failed, inner.active.is_some(), ready)
+        };
+        self.ready.set(ready);
+        if !promoted && self.inner.borrow().unavailable.is_none() {
+            self.start_active();
+        }
+        failed
+    }
+
+    /// Sends the request `build` makes for a new run id, or queues it until the worker is
+    /// ready; makes sure a spare worker is warming up while code runs.
     fn request(&self, build: impl FnOnce(u32) -> ToWorker, listener: impl Fn(RunEvent) + 'static) {
         let unavailable = self.inner.borrow().unavailable.clone();
         if let Some(detail) = unavailable {
             listener(unavailable_event(&detail));
             return;
         }
-        let mut inner = self.inner.borrow_mut();
-        let run = inner.next_run;
-        inner.next_run += 1;
-        inner.listeners.insert(run, Rc::new(listener));
-        let message = build(run).to_json();
-        if inner.ready {
-            if let Some(worker) = &inner.worker {
-                let _ = worker.post_message(&JsValue::from_str(&message));
+        {
+            let mut inner = self.inner.borrow_mut();
+            let run = inner.next_run;
+            inner.next_run += 1;
+            inner.listeners.insert(run, Rc::new(listener));
+            inner.waiting.push_back(build(run).to_json());
+            inner.send_waiting();
+        }
+        self.ensure_spare();
+    }
+
+    /// Starts a spare worker once the active one is up, if there is none.
+    fn ensure_spare(&self) {
+        let needed = {
+            let inner = self.inner.borrow();
+            inner.active_ready() && inner.spare.is_none()
+        };
+        if needed {
+            if let Some(handle) = self.spawn() {
+                self.inner.borrow_mut().spare = Some(handle);
             }
-        } else {
-            inner.waiting.push_back(message);
         }
     }
 
-    fn spawn(&self) {
+    fn start_active(&self) {
+        if let Some(handle) = self.spawn() {
+            self.inner.borrow_mut().active = Some(handle);
+        }
+    }
+
+    /// Creates a worker whose messages and errors are routed by its id; `None` (after
+    /// reporting a failed start) when the browser refuses to create one.
+    fn spawn(&self) -> Option<Handle> {
+        let id = {
+            let mut inner = self.inner.borrow_mut();
+            inner.next_id += 1;
+            inner.next_id
+        };
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = match Worker::new_with_options(WORKER_URL, &options) {
@@ -211,8 +293,8 @@ impl Python {
                     .ok()
                     .and_then(|m| m.as_string())
                     .unwrap_or_else(|| "the Python worker could not be created".to_owned());
-                self.crashed(&detail);
-                return;
+                self.start_failed(&detail);
+                return None;
             }
         };
         let this = self.clone();
@@ -223,7 +305,7 @@ impl Python {
                 .as_deref()
                 .and_then(FromWorker::from_json)
             {
-                this.receive(message);
+                this.receive(id, message);
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -236,41 +318,71 @@ impl Python {
                 .ok()
                 .and_then(|m| m.as_string())
                 .unwrap_or_else(|| "the Python worker could not be loaded".to_owned());
-            this.crashed(&message);
+            this.worker_failed(id, &message);
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
-        self.inner.borrow_mut().worker = Some(worker);
+        Some(Handle {
+            worker,
+            id,
+            ready: false,
+        })
     }
 
-    fn receive(&self, message: FromWorker) {
+    fn receive(&self, id: u32, message: FromWorker) {
+        let is_active = self
+            .inner
+            .borrow()
+            .active
+            .as_ref()
+            .is_some_and(|h| h.id == id);
+        if !is_active {
+            if let FromWorker::Ready { .. } = message {
+                let mut inner = self.inner.borrow_mut();
+                if let Some(spare) = inner.spare.as_mut().filter(|h| h.id == id) {
+                    spare.ready = true;
+                }
+            }
+            return;
+        }
         match message {
             FromWorker::Ready { .. } => {
-                let mut inner = self.inner.borrow_mut();
-                inner.ready = true;
-                inner.failed_starts = 0;
-                if let Some(worker) = &inner.worker {
-                    for waiting in inner.waiting.iter() {
-                        let _ = worker.post_message(&JsValue::from_str(waiting));
+                {
+                    let mut inner = self.inner.borrow_mut();
+                    if let Some(active) = inner.active.as_mut() {
+                        active.ready = true;
                     }
+                    inner.failed_starts = 0;
+                    inner.send_waiting();
                 }
-                inner.waiting.clear();
-                drop(inner);
                 self.ready.set(true);
             }
-            FromWorker::Output { run, stream, text } => {
-                self.notify(run, RunEvent::Output(stream, text), false)
-            }
+            FromWorker::Output {
+                run,
+                stream,
+                text,
+                dropped,
+            } => self.notify(
+                run,
+                RunEvent::Output {
+                    stream,
+                    text,
+                    dropped,
+                },
+                false,
+            ),
             FromWorker::Finished {
                 run,
                 error,
                 elapsed_ms,
+                awaiting_input,
             } => self.notify(
                 run,
                 RunEvent::Finished {
                     error,
                     elapsed_ms,
                     checks: Vec::new(),
+                    awaiting_input,
                 },
                 true,
             ),
@@ -285,6 +397,7 @@ impl Python {
                     error,
                     elapsed_ms,
                     checks: results,
+                    awaiting_input: false,
                 },
                 true,
             ),
@@ -305,53 +418,95 @@ impl Python {
         }
     }
 
-    /// The interpreter died (a trap in the engine) or never started. A crash ends the pending
-    /// runs with a plain message and starts a fresh worker; a failed start is retried with the
-    /// runs kept waiting, up to [`START_ATTEMPTS`] times, after which Python is reported
-    /// unavailable on this page.
-    fn crashed(&self, detail: &str) {
-        let (failed, event, retry) = {
+    /// A worker died (a trap in the engine) or could not start.
+    fn worker_failed(&self, id: u32, detail: &str) {
+        let (is_active, was_ready) = {
             let mut inner = self.inner.borrow_mut();
-            if let Some(worker) = inner.worker.take() {
-                worker.terminate();
+            if inner.spare.as_ref().is_some_and(|h| h.id == id) {
+                if let Some(spare) = inner.spare.take() {
+                    spare.worker.terminate();
+                }
+                return;
             }
-            let was_ready = std::mem::replace(&mut inner.ready, false);
-            if !was_ready {
-                inner.failed_starts += 1;
+            let active = inner.active.as_ref().filter(|h| h.id == id);
+            (active.is_some(), active.is_some_and(|h| h.ready))
+        };
+        if !is_active {
+            return;
+        }
+        if was_ready {
+            self.crashed(detail);
+        } else {
+            if let Some(handle) = self.inner.borrow_mut().active.take() {
+                handle.worker.terminate();
             }
-            let give_up = inner.failed_starts >= START_ATTEMPTS;
-            let event = if was_ready {
-                Some(RunEvent::failed(page_error(
-                    "Crash",
-                    "Python crashed and was restarted",
-                    detail,
-                    None,
-                )))
-            } else if give_up {
-                inner.unavailable = Some(detail.to_owned());
-                inner.waiting.clear();
-                Some(unavailable_event(detail))
-            } else {
-                None
-            };
-            let failed: Vec<Listener> = match event {
-                Some(_) => inner.listeners.drain().map(|(_, l)| l).collect(),
-                None => Vec::new(),
-            };
-            (failed, event, !give_up || was_ready)
+            self.start_failed(detail);
+        }
+    }
+
+    /// The interpreter trapped while running: the pending runs end with a plain message and
+    /// the spare (or a fresh worker) takes over.
+    fn crashed(&self, detail: &str) {
+        let error = crash_error(detail);
+        let failed = self.replace_active();
+        for listener in failed {
+            listener(RunEvent::failed(error.clone()));
+        }
+    }
+
+    /// A worker never became ready: retried with the runs kept waiting, up to
+    /// [`START_ATTEMPTS`] times, after which Python is reported unavailable on this page.
+    fn start_failed(&self, detail: &str) {
+        let give_up = {
+            let mut inner = self.inner.borrow_mut();
+            inner.failed_starts += 1;
+            inner.failed_starts >= START_ATTEMPTS
+        };
+        if !give_up {
+            self.start_active();
+            return;
+        }
+        let failed: Vec<Listener> = {
+            let mut inner = self.inner.borrow_mut();
+            inner.unavailable = Some(detail.to_owned());
+            inner.waiting.clear();
+            inner.listeners.drain().map(|(_, l)| l).collect()
         };
         self.ready.set(false);
-        if let Some(event) = event {
-            for listener in failed {
-                listener(event.clone());
-            }
+        self.unavailable.set(true);
+        web_sys::console::warn_1(&format!("Pylings: Python could not start: {detail}").into());
+        for listener in failed {
+            listener(unavailable_event(detail));
         }
-        if retry {
-            self.spawn();
-        } else {
-            self.unavailable.set(true);
-            web_sys::console::warn_1(&format!("Pylings: Python could not start: {detail}").into());
-        }
+    }
+}
+
+/// How a run ends when the interpreter died: out of memory, or another trap.
+fn crash_error(detail: &str) -> PythonError {
+    let lower = detail.to_lowercase();
+    if lower.contains("memory") || lower.contains("alloc") {
+        page_error(
+            "MemoryError",
+            "Python ran out of memory",
+            detail,
+            Some(
+                "The program asked for more memory than the browser gives it, so Python was \
+                 restarted. Is a list or string growing without end, or is it built with a huge \
+                 size such as `[0] * 10**10`?"
+                    .to_owned(),
+            ),
+        )
+    } else {
+        page_error(
+            "Crash",
+            "Python crashed and was restarted",
+            detail,
+            Some(
+                "Something in the program made the Python engine itself fail. Very deep \
+                 recursion can do this. Your code is kept; change it and run it again."
+                    .to_owned(),
+            ),
+        )
     }
 }
 

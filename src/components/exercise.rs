@@ -28,10 +28,9 @@ pub fn ExerciseView(lesson_id: &'static str, exercise: &'static Exercise) -> imp
     let record =
         move || progress::read(|p| p.lessons.get(lesson_id).and_then(|l| l.exercise.clone()));
     let stdin = exercise.stdin.clone().unwrap_or_default();
-    let run = {
-        let stdin = stdin.clone();
-        Callback::new(move |()| state.start(&code.get_untracked(), &stdin))
-    };
+    // Run is interactive (the learner types what `input()` asks); checks use the exercise's
+    // fixed input.
+    let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
     let check = Callback::new(move |()| {
         let checks = exercise
             .checks

@@ -1,153 +1,16 @@
-//! The state of one run and the panel that shows it: stdout, stderr and the error apart.
+//! The output panel: a run's stdout, stderr and typed input as a terminal shows them, the
+//! line where `input()` waits, the error explained, and the run's status.
 
+use leptos::html::Input;
 use leptos::prelude::*;
-use pylings_protocol::{CheckResult, PythonError, Stream};
+use pylings_protocol::PythonError;
+use web_sys::KeyboardEvent;
 
-use crate::python::{page_error, Python, RunEvent};
+pub use crate::components::run_state::{RunState, Status, STOPPED, TIMEOUT};
 
-/// The error kind of a run ended by the Stop button.
-pub const STOPPED: &str = "Stopped";
-/// The error kind of an exercise check that ran past its time limit.
-pub const TIMEOUT: &str = "TimeLimit";
-
-/// A stretch of output from one stream.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Chunk {
-    pub stream: Stream,
-    pub text: String,
-}
-
-/// Where a run is.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Status {
-    /// Never run.
-    Idle,
-    Running,
-    /// Ended; `ms` is the time the program took in the worker.
-    Finished {
-        ms: f64,
-    },
-}
-
-/// The output of the latest run of one editor or example. Copy: it is a bundle of signals.
-#[derive(Clone, Copy)]
-pub struct RunState {
-    pub chunks: RwSignal<Vec<Chunk>>,
-    pub error: RwSignal<Option<PythonError>>,
-    pub status: RwSignal<Status>,
-    /// How many runs have finished: lets tests (and assistive tech) tell one result from the next.
-    pub finished: RwSignal<u32>,
-    /// The check results once a [`RunState::start_check`] finished (empty when the program
-    /// failed, stopped or ran out of time before the checks); `None` otherwise.
-    pub checks: RwSignal<Option<Vec<CheckResult>>>,
-    /// Whether the current run is a check.
-    checking: RwSignal<bool>,
-}
-
-impl RunState {
-    pub fn new() -> Self {
-        Self {
-            chunks: RwSignal::new(Vec::new()),
-            error: RwSignal::new(None),
-            status: RwSignal::new(Status::Idle),
-            finished: RwSignal::new(0),
-            checks: RwSignal::new(None),
-            checking: RwSignal::new(false),
-        }
-    }
-
-    /// Clears the panel and runs `source` in the worker, feeding its output into this state.
-    pub fn start(self, source: &str, stdin: &str) {
-        self.clear(false);
-        Python::get().run(source, stdin, move |event| self.receive(event));
-    }
-
-    /// Clears the panel and checks `source` against `checks` (run with `stdin`); the run is
-    /// stopped after `time_limit_seconds`, counted from when Python is ready.
-    pub fn start_check(
-        self,
-        source: &str,
-        stdin: &str,
-        checks: Vec<String>,
-        time_limit_seconds: u32,
-    ) {
-        self.clear(true);
-        let python = Python::get();
-        self.arm_time_limit(self.finished.get_untracked(), time_limit_seconds);
-        python.check(source, stdin, checks, move |event| self.receive(event));
-    }
-
-    /// Stops the run `run` (counted by `finished`) once it has had `seconds` of Python time:
-    /// the clock starts when the worker is ready, so the engine's download does not count.
-    fn arm_time_limit(self, run: u32, seconds: u32) {
-        let still_running = move || {
-            self.status.get_untracked() == Status::Running && self.finished.get_untracked() == run
-        };
-        if !Python::get().ready.get_untracked() {
-            set_timeout(
-                move || {
-                    if still_running() {
-                        self.arm_time_limit(run, seconds);
-                    }
-                },
-                std::time::Duration::from_millis(100),
-            );
-            return;
-        }
-        set_timeout(
-            move || {
-                if still_running() {
-                    Python::get().interrupt(time_limit_error(seconds));
-                }
-            },
-            std::time::Duration::from_secs(u64::from(seconds)),
-        );
-    }
-
-    /// Ends the run at once (and any other pending run), reporting "Program stopped".
-    pub fn stop(self) {
-        if self.running() {
-            Python::get().interrupt(page_error(STOPPED, "Program stopped", "", None));
-        }
-    }
-
-    fn clear(self, checking: bool) {
-        self.checking.set(checking);
-        self.chunks.set(Vec::new());
-        self.error.set(None);
-        self.checks.set(None);
-        self.status.set(Status::Running);
-    }
-
-    fn receive(self, event: RunEvent) {
-        match event {
-            RunEvent::Output(stream, text) => {
-                self.chunks.update(|chunks| match chunks.last_mut() {
-                    Some(last) if last.stream == stream => last.text.push_str(&text),
-                    _ => chunks.push(Chunk { stream, text }),
-                })
-            }
-            RunEvent::Finished {
-                error,
-                elapsed_ms,
-                checks,
-            } => {
-                if self.checking.get_untracked() {
-                    self.checks.set(Some(checks));
-                }
-                self.error.set(error);
-                self.status.set(Status::Finished { ms: elapsed_ms });
-                self.finished.update(|n| *n += 1);
-            }
-        }
-    }
-
-    pub fn running(self) -> bool {
-        self.status.get() == Status::Running
-    }
-}
-
-/// Shows a run's output as a terminal would, with stderr and the error set apart.
+/// Shows a run's output as a terminal would, with stderr, typed input and the error set apart.
+/// While the program waits for `input()`, a line to type in follows the output. Ctrl+C in the
+/// panel stops the program, as in a terminal (when no text is selected to copy).
 #[component]
 pub fn OutputPanel(state: RunState) -> impl IntoView {
     let chunks = move || {
@@ -155,14 +18,14 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
             .chunks
             .get()
             .into_iter()
-            .map(|chunk| {
-                let class = match chunk.stream {
-                    Stream::Stdout => "stdout",
-                    Stream::Stderr => "stderr",
-                };
-                view! { <span class=class>{chunk.text}</span> }
-            })
+            .map(|chunk| view! { <span class=chunk.kind.class()>{chunk.text}</span> })
             .collect_view()
+    };
+    let trimmed = move || {
+        state
+            .trimmed
+            .get()
+            .then(|| view! { <span class="trimmed">"… earlier output trimmed …\n"</span> })
     };
     let error = move || {
         state
@@ -173,6 +36,7 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
     let status = move || match state.status.get() {
         Status::Idle => String::new(),
         Status::Running => "Running…".to_owned(),
+        Status::AwaitingInput => "Waiting for your input: type it and press Enter".to_owned(),
         Status::Finished { ms } => match state.error.get().map(|error| error.kind) {
             Some(kind) if kind == STOPPED => "Program stopped".to_owned(),
             Some(kind) if kind == TIMEOUT => "Stopped at the time limit".to_owned(),
@@ -180,26 +44,61 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
             None => format!("Finished in {ms:.0} ms"),
         },
     };
+    let on_keydown = move |event: KeyboardEvent| {
+        let selecting = window()
+            .get_selection()
+            .ok()
+            .flatten()
+            .is_some_and(|selection| !selection.is_collapsed());
+        if event.key() == "c" && event.ctrl_key() && !selecting && state.active() {
+            event.prevent_default();
+            state.stop();
+        }
+    };
     view! {
-        <section class="output" aria-label="Output" data-finished=move || state.finished.get()>
-            <pre class="output-text" role="log" aria-live="polite">{chunks}</pre>
+        <section class="output" aria-label="Output" tabindex="0" data-finished=move || state.finished.get() on:keydown=on_keydown>
+            <pre class="output-text" role="log" aria-live="polite">
+                {trimmed}
+                {chunks}
+                <Show when=move || state.status.get() == Status::AwaitingInput>
+                    <InputLine state/>
+                </Show>
+            </pre>
             {error}
             <p class="run-status" aria-live="polite">{status}</p>
         </section>
     }
 }
 
-/// The error of a check run past its time limit, explained.
-fn time_limit_error(seconds: u32) -> PythonError {
-    page_error(
-        TIMEOUT,
-        &format!("your program took longer than {seconds} s"),
-        "",
-        Some(format!(
-            "Checking stops after {seconds} seconds. Is there a loop that never ends, such as a \
-             `while` whose condition never becomes false, or an `input()` inside a loop?"
-        )),
-    )
+/// Where the learner types a line for `input()`; Enter sends it. Focused when it appears.
+#[component]
+fn InputLine(state: RunState) -> impl IntoView {
+    let field = NodeRef::<Input>::new();
+    Effect::new(move |_| {
+        if let Some(field) = field.get() {
+            let _ = field.focus();
+        }
+    });
+    let on_keydown = move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
+            event.prevent_default();
+            if let Some(field) = field.get_untracked() {
+                state.answer(&field.value());
+            }
+        }
+    };
+    view! {
+        <input
+            node_ref=field
+            class="stdin-line"
+            type="text"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            aria-label="Input for the program: type a line and press Enter"
+            on:keydown=on_keydown
+        />
+    }
 }
 
 /// An uncaught exception: its type, message and line, the plain-language explanation, and the

@@ -37,11 +37,11 @@ pub fn RunButton(
     }
 }
 
-/// Stops the running program at once; shown only while one runs.
+/// Stops the running program at once; shown only while one runs or waits for input.
 #[component]
 pub fn StopButton(state: RunState) -> impl IntoView {
     view! {
-        <Show when=move || state.running()>
+        <Show when=move || state.active()>
             <button type="button" class="stop-button" on:click=move |_| state.stop()>
                 <span aria-hidden="true">"■ "</span>
                 "Stop"

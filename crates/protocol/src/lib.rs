@@ -11,10 +11,20 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ToWorker {
     /// Run a program. `run` identifies the run in the answers; `stdin` is what `input()` reads.
+    ///
+    /// An `interactive` run that needs more input than `stdin` ends with `awaiting_input`; the
+    /// page then replays it with the learner's answer added to `stdin`, `skip_output` set to
+    /// the characters (code points) of output already shown, and the same `seed` for `random`.
     Run {
         run: u32,
         source: String,
         stdin: String,
+        #[serde(default)]
+        interactive: bool,
+        #[serde(default)]
+        skip_output: u64,
+        #[serde(default)]
+        seed: Option<u64>,
     },
     /// Check an exercise: run `source` as [`ToWorker::Run`] does, then each of `checks` (Python
     /// code, see the engine's `pylings_check`) in a copy of the program's namespace.
@@ -75,17 +85,23 @@ pub struct CheckResult {
 pub enum FromWorker {
     /// The interpreter is ready; `startup_ms` is the time from worker start to ready, in ms.
     Ready { startup_ms: f64 },
-    /// Text a running program wrote.
+    /// Text a running program wrote, batched: `dropped` characters written before `text` were
+    /// left out because the program wrote faster than the page could show.
     Output {
         run: u32,
         stream: Stream,
         text: String,
+        #[serde(default)]
+        dropped: u64,
     },
     /// The run ended; `error` is `None` on success. `elapsed_ms` is the run's wall time in ms.
+    /// `awaiting_input` is true when an interactive run stopped at an `input()` beyond its stdin.
     Finished {
         run: u32,
         error: Option<PythonError>,
         elapsed_ms: f64,
+        #[serde(default)]
+        awaiting_input: bool,
     },
     /// A [`ToWorker::Check`] ended: `error` is how the program itself failed (then `results` is
     /// empty: the checks did not run), else one result per check, in order.
@@ -131,16 +147,20 @@ mod tests {
             run: 3,
             source: "print(1)".into(),
             stdin: String::new(),
+            interactive: false,
+            skip_output: 0,
+            seed: None,
         };
         assert_eq!(
             run.to_json(),
-            r#"{"type":"run","run":3,"source":"print(1)","stdin":""}"#
+            r#"{"type":"run","run":3,"source":"print(1)","stdin":"","interactive":false,"skip_output":0,"seed":null}"#
         );
         assert_eq!(ToWorker::from_json(&run.to_json()), Some(run));
         let out = FromWorker::Output {
             run: 3,
             stream: Stream::Stderr,
             text: "x".into(),
+            dropped: 0,
         };
         assert_eq!(FromWorker::from_json(&out.to_json()), Some(out));
         assert_eq!(ToWorker::from_json("{\"type\":\"nope\"}"), None);

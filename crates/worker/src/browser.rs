@@ -3,15 +3,61 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use pylings_engine::{Engine, Host, Stream};
+use pylings_engine::{Engine, Host, RunOptions, Stream};
 use pylings_protocol::{FromWorker, ToWorker};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// Clocks from the worker's `Date` and `performance`; output posted to the page at once.
+/// Output is posted at most this often (ms), so a program that prints in a tight loop sends the
+/// page a few dozen messages a second, not one per `print`.
+const FLUSH_INTERVAL_MS: f64 = 16.0;
+/// Output held back between posts is capped to its last this-many characters; the rest is
+/// counted as dropped (a flood shows its tail, and the page says earlier output was trimmed).
+const MAX_PENDING_CHARS: usize = 256 * 1024;
+
+/// Output not yet posted: one stream's text.
+#[derive(Default)]
+struct Pending {
+    stream: Option<Stream>,
+    text: String,
+    chars: usize,
+    dropped: u64,
+}
+
+/// Clocks from the worker's `Date` and `performance`; output batched to the page.
 struct BrowserHost {
     scope: DedicatedWorkerGlobalScope,
     run: Rc<Cell<u32>>,
+    pending: Rc<RefCell<Pending>>,
+    last_post: Rc<Cell<f64>>,
+}
+
+impl BrowserHost {
+    /// Posts the held-back output, if any.
+    fn flush(&self) {
+        flush(&self.scope, self.run.get(), &self.pending, &self.last_post);
+    }
+}
+
+fn flush(
+    scope: &DedicatedWorkerGlobalScope,
+    run: u32,
+    pending: &RefCell<Pending>,
+    last_post: &Cell<f64>,
+) {
+    let pending = std::mem::take(&mut *pending.borrow_mut());
+    last_post.set(now_ms(scope));
+    if let Some(stream) = pending.stream {
+        post(
+            scope,
+            &FromWorker::Output {
+                run,
+                stream,
+                text: pending.text,
+                dropped: pending.dropped,
+            },
+        );
+    }
 }
 
 /// `performance.now()` of the worker, in ms (falling back to `Date.now()`).
@@ -34,19 +80,39 @@ impl Host for BrowserHost {
     /// Waits by watching the clock. A worker may block, and without cross-origin isolation
     /// there is no `SharedArrayBuffer` for `Atomics.wait`; the page never freezes either way.
     fn sleep(&self, seconds: f64) {
+        self.flush();
         let until = now_ms(&self.scope) + seconds * 1000.0;
         while now_ms(&self.scope) < until {}
     }
 
+    /// Holds `text` back with the output of the same stream, posting when the stream changes
+    /// or [`FLUSH_INTERVAL_MS`] have passed since the last post. A program that prints and then
+    /// computes for a long time without printing shows its last few ms of output only when it
+    /// next prints, sleeps or ends: the worker cannot set a timer while Python holds it.
     fn write(&self, stream: Stream, text: &str) {
-        post(
-            &self.scope,
-            &FromWorker::Output {
-                run: self.run.get(),
-                stream,
-                text: text.to_owned(),
-            },
-        );
+        if self.pending.borrow().stream.is_some_and(|s| s != stream) {
+            self.flush();
+        }
+        {
+            let mut pending = self.pending.borrow_mut();
+            pending.stream = Some(stream);
+            pending.text.push_str(text);
+            pending.chars += text.chars().count();
+            if pending.chars > MAX_PENDING_CHARS {
+                let excess = pending.chars - MAX_PENDING_CHARS;
+                let cut = pending
+                    .text
+                    .char_indices()
+                    .nth(excess)
+                    .map_or(pending.text.len(), |(at, _)| at);
+                pending.text.drain(..cut);
+                pending.chars -= excess;
+                pending.dropped += excess as u64;
+            }
+        }
+        if now_ms(&self.scope) - self.last_post.get() >= FLUSH_INTERVAL_MS {
+            self.flush();
+        }
     }
 }
 
@@ -58,10 +124,14 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
 pub(crate) fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let run = Rc::new(Cell::new(0));
+    let pending = Rc::new(RefCell::new(Pending::default()));
+    let last_post = Rc::new(Cell::new(0.0));
     let started = now_ms(&scope);
     let engine = RefCell::new(Engine::new(Box::new(BrowserHost {
         scope: scope.clone(),
         run: run.clone(),
+        pending: pending.clone(),
+        last_post: last_post.clone(),
     })));
     post(
         &scope,
@@ -87,13 +157,23 @@ pub(crate) fn start() {
                 run: id,
                 source,
                 stdin,
+                interactive,
+                skip_output,
+                seed,
             } => {
                 run.set(id);
-                let outcome = engine.borrow_mut().run_with_stdin(&source, &stdin);
+                let options = RunOptions {
+                    stdin,
+                    interactive,
+                    skip_output,
+                    seed,
+                };
+                let outcome = engine.borrow_mut().run_with(&source, &options);
                 FromWorker::Finished {
                     run: id,
                     error: outcome.error,
                     elapsed_ms: elapsed(),
+                    awaiting_input: outcome.awaiting_input,
                 }
             }
             ToWorker::Check {
@@ -112,6 +192,7 @@ pub(crate) fn start() {
                 }
             }
         };
+        flush(&reply_scope, run.get(), &pending, &last_post);
         post(&reply_scope, &reply);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -1,0 +1,460 @@
+//! The state behind one output panel: the latest run's output (drawn once per animation frame
+//! and trimmed to a bounded tail), its error and status, an exercise's check results, and the
+//! answers typed into an interactive run.
+//!
+//! `input()` works by replay: an interactive run that asks for a line it has no answer for ends
+//! "awaiting input"; the learner types the line, and the program runs again from the start with
+//! all answers so far, the worker suppressing the output already shown, skipping sleeps until it
+//! catches up, and seeding `random` as before. This needs no special headers, service worker or
+//! shared memory, so it works on any static host and in sandboxed, cross-site iframes. The
+//! README lists its limits.
+
+use leptos::prelude::*;
+use pylings_protocol::{CheckResult, PythonError, Stream};
+
+use crate::python::{page_error, Python, RunEvent, RunRequest};
+
+/// The error kind of a run ended by the Stop button.
+pub const STOPPED: &str = "Stopped";
+/// The error kind of an exercise check that ran past its time limit.
+pub const TIMEOUT: &str = "TimeLimit";
+
+/// At most this many lines of output are kept; older ones are trimmed.
+const MAX_LINES: usize = 5_000;
+/// At most this many bytes of output are kept; older ones are trimmed.
+const MAX_BYTES: usize = 1 << 20;
+
+/// Where a piece of output came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChunkKind {
+    Stdout,
+    Stderr,
+    /// A line the learner typed for `input()`, echoed as a terminal does.
+    Input,
+}
+
+impl ChunkKind {
+    /// The CSS class of its text.
+    pub fn class(self) -> &'static str {
+        match self {
+            ChunkKind::Stdout => "stdout",
+            ChunkKind::Stderr => "stderr",
+            ChunkKind::Input => "stdin-echo",
+        }
+    }
+}
+
+impl From<Stream> for ChunkKind {
+    fn from(stream: Stream) -> Self {
+        match stream {
+            Stream::Stdout => ChunkKind::Stdout,
+            Stream::Stderr => ChunkKind::Stderr,
+        }
+    }
+}
+
+/// A stretch of output of one kind.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chunk {
+    pub kind: ChunkKind,
+    pub text: String,
+}
+
+/// Where a run is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Status {
+    /// Never run.
+    Idle,
+    Running,
+    /// An interactive run waits for the learner to type a line for `input()`.
+    AwaitingInput,
+    /// Ended; `ms` is the time the program took in the worker.
+    Finished {
+        ms: f64,
+    },
+}
+
+/// An interactive run in progress, as much as its replays need.
+#[derive(Clone, Debug)]
+struct Session {
+    source: String,
+    /// The lines typed so far, each ending in `\n`.
+    answers: String,
+    seed: u64,
+    /// Characters of output the program has written so far (shown or trimmed).
+    written: u64,
+}
+
+/// The runs of one editor or example. Copy: it is a bundle of signals and stored values.
+#[derive(Clone, Copy)]
+pub struct RunState {
+    pub chunks: RwSignal<Vec<Chunk>>,
+    /// True when older output was dropped to keep the panel bounded.
+    pub trimmed: RwSignal<bool>,
+    pub error: RwSignal<Option<PythonError>>,
+    pub status: RwSignal<Status>,
+    /// How many runs have finished: lets tests (and assistive tech) tell one result from the next.
+    pub finished: RwSignal<u32>,
+    /// The check results once a [`RunState::start_check`] finished (empty when the program
+    /// failed, stopped or ran out of time before the checks); `None` otherwise.
+    pub checks: RwSignal<Option<Vec<CheckResult>>>,
+    /// Whether the current run is a check.
+    checking: StoredValue<bool>,
+    /// Counts started runs, so that late events of an abandoned run are ignored.
+    generation: StoredValue<u32>,
+    session: StoredValue<Option<Session>>,
+    /// Output received since the last animation frame.
+    pending: StoredValue<Vec<Chunk>>,
+    frame_requested: StoredValue<bool>,
+}
+
+impl Default for RunState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl RunState {
+    pub fn new() -> Self {
+        Self {
+            chunks: RwSignal::new(Vec::new()),
+            trimmed: RwSignal::new(false),
+            error: RwSignal::new(None),
+            status: RwSignal::new(Status::Idle),
+            finished: RwSignal::new(0),
+            checks: RwSignal::new(None),
+            checking: StoredValue::new(false),
+            generation: StoredValue::new(0),
+            session: StoredValue::new(None),
+            pending: StoredValue::new(Vec::new()),
+            frame_requested: StoredValue::new(false),
+        }
+    }
+
+    /// True while a program runs in the worker.
+    pub fn running(self) -> bool {
+        self.status.get() == Status::Running
+    }
+
+    /// True while a program runs or waits for input: Stop applies.
+    pub fn active(self) -> bool {
+        matches!(self.status.get(), Status::Running | Status::AwaitingInput)
+    }
+
+    /// Clears the panel and runs `source`. With `stdin` given, `input()` reads it (and then
+    /// raises `EOFError`); without, the run is interactive and asks the learner.
+    pub fn start(self, source: &str, stdin: &str) {
+        let generation = self.clear(false);
+        let request = if stdin.is_empty() {
+            let session = Session {
+                source: source.to_owned(),
+                answers: String::new(),
+                seed: (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64,
+                written: 0,
+            };
+            let request = replay_request(&session);
+            self.session.set_value(Some(session));
+            request
+        } else {
+            RunRequest {
+                stdin: stdin.to_owned(),
+                ..RunRequest::default()
+            }
+        };
+        Python::get().run(source, request, move |event| {
+            self.receive(generation, event)
+        });
+    }
+
+    /// Continues an interactive run waiting for input with the learner's `line`.
+    pub fn answer(self, line: &str) {
+        let Some(mut session) = self.session.get_value() else {
+            return;
+        };
+        if self.status.get_untracked() != Status::AwaitingInput {
+            return;
+        }
+        self.append(ChunkKind::Input, &format!("{line}\n"));
+        session.answers.push_str(line);
+        session.answers.push('\n');
+        let request = replay_request(&session);
+        let source = session.source.clone();
+        self.session.set_value(Some(session));
+        self.status.set(Status::Running);
+        let generation = self.generation.get_value();
+        Python::get().run(&source, request, move |event| {
+            self.receive(generation, event)
+        });
+    }
+
+    /// Clears the panel and checks `source` against `checks` (run with `stdin`); the run is
+    /// stopped after `time_limit_seconds` of Python time.
+    pub fn start_check(
+        self,
+        source: &str,
+        stdin: &str,
+        checks: Vec<String>,
+        time_limit_seconds: u32,
+    ) {
+        let generation = self.clear(true);
+        self.arm_time_limit(generation, time_limit_seconds);
+        Python::get().check(source, stdin, checks, move |event| {
+            self.receive(generation, event)
+        });
+    }
+
+    /// Stops the run `generation` once it has had `seconds` of Python time: the clock starts
+    /// when the worker is ready, so the engine's download does not count.
+    fn arm_time_limit(self, generation: u32, seconds: u32) {
+        let still_running = move || {
+            self.status.get_untracked() == Status::Running
+                && self.generation.get_value() == generation
+        };
+        if !Python::get().ready.get_untracked() {
+            set_timeout(
+                move || {
+                    if still_running() {
+                        self.arm_time_limit(generation, seconds);
+                    }
+                },
+                std::time::Duration::from_millis(100),
+            );
+            return;
+        }
+        set_timeout(
+            move || {
+                if still_running() {
+                    Python::get().interrupt(time_limit_error(seconds));
+                }
+            },
+            std::time::Duration::from_secs(u64::from(seconds)),
+        );
+    }
+
+    /// Ends the run at once, reporting "Program stopped". A running program is ended by
+    /// replacing the worker (other runs on the page end too); one waiting for input just stops.
+    pub fn stop(self) {
+        match self.status.get_untracked() {
+            Status::Running => Python::get().interrupt(stopped()),
+            Status::AwaitingInput => self.finish(Some(stopped()), 0.0, Vec::new()),
+            _ => {}
+        }
+    }
+
+    /// Resets the panel for a new run; returns the run's generation.
+    fn clear(self, checking: bool) -> u32 {
+        // A new generation first, so that the stopped run's end is not reported here.
+        self.generation.update_value(|g| *g += 1);
+        if self.status.get_untracked() == Status::Running {
+            Python::get().interrupt(stopped());
+        }
+        self.checking.set_value(checking);
+        self.session.set_value(None);
+        self.pending.set_value(Vec::new());
+        self.chunks.set(Vec::new());
+        self.trimmed.set(false);
+        self.error.set(None);
+        self.checks.set(None);
+        self.status.set(Status::Running);
+        self.generation.get_value()
+    }
+
+    fn receive(self, generation: u32, event: RunEvent) {
+        if self.generation.get_value() != generation {
+            return;
+        }
+        match event {
+            RunEvent::Output {
+                stream,
+                text,
+                dropped,
+            } => {
+                self.session.update_value(|session| {
+                    if let Some(session) = session {
+                        session.written += dropped + text.chars().count() as u64;
+                    }
+                });
+                if dropped > 0 {
+                    self.trimmed.set(true);
+                }
+                self.append(stream.into(), &text);
+            }
+            RunEvent::Finished {
+                awaiting_input: true,
+                ..
+            } => {
+                self.draw_pending();
+                self.status.set(Status::AwaitingInput);
+            }
+            RunEvent::Finished {
+                error,
+                elapsed_ms,
+                checks,
+                ..
+            } => self.finish(error, elapsed_ms, checks),
+        }
+    }
+
+    fn finish(self, error: Option<PythonError>, elapsed_ms: f64, checks: Vec<CheckResult>) {
+        self.draw_pending();
+        self.session.set_value(None);
+        if self.checking.get_value() {
+            self.checks.set(Some(checks));
+        }
+        self.error.set(error);
+        self.status.set(Status::Finished { ms: elapsed_ms });
+        self.finished.update(|n| *n += 1);
+    }
+
+    /// Queues output to be drawn at the next animation frame, so a flood of small writes
+    /// costs the page one update per frame.
+    fn append(self, kind: ChunkKind, text: &str) {
+        self.pending
+            .update_value(|pending| push(pending, kind, text));
+        if self.frame_requested.get_value() {
+            return;
+        }
+        self.frame_requested.set_value(true);
+        request_animation_frame(move || self.draw_pending());
+    }
+
+    /// Moves the queued output into the panel, trimming the oldest beyond the bounds.
+    fn draw_pending(self) {
+        self.frame_requested.set_value(false);
+        let pending = std::mem::take(&mut *self.pending.write_value());
+        if pending.is_empty() {
+            return;
+        }
+        let mut trimmed = false;
+        self.chunks.update(|chunks| {
+            for chunk in pending {
+                push(chunks, chunk.kind, &chunk.text);
+            }
+            trimmed = trim(chunks, MAX_LINES, MAX_BYTES);
+        });
+        if trimmed {
+            self.trimmed.set(true);
+        }
+    }
+}
+
+/// Appends `text` to the last chunk if it is of the same kind, else as a new chunk.
+fn push(chunks: &mut Vec<Chunk>, kind: ChunkKind, text: &str) {
+    match chunks.last_mut() {
+        Some(last) if last.kind == kind => last.text.push_str(text),
+        _ => chunks.push(Chunk {
+            kind,
+            text: text.to_owned(),
+        }),
+    }
+}
+
+/// Drops the oldest output until at most `max_lines` lines and `max_bytes` bytes remain;
+/// returns whether anything was dropped.
+fn trim(chunks: &mut Vec<Chunk>, max_lines: usize, max_bytes: usize) -> bool {
+    let lines: usize = chunks.iter().map(|c| c.text.matches('\n').count()).sum();
+    let bytes: usize = chunks.iter().map(|c| c.text.len()).sum();
+    let (mut excess_lines, mut excess_bytes) = (
+        lines.saturating_sub(max_lines),
+        bytes.saturating_sub(max_bytes),
+    );
+    if excess_lines == 0 && excess_bytes == 0 {
+        return false;
+    }
+    while let Some(first) = chunks.first_mut() {
+        if excess_lines == 0 && excess_bytes == 0 {
+            break;
+        }
+        // Cut after the `excess_lines`-th newline, and at least `excess_bytes` bytes in.
+        let mut cut = 0;
+        let mut newlines = 0;
+        for (at, c) in first.text.char_indices() {
+            if newlines >= excess_lines && at >= excess_bytes {
+                break;
+            }
+            cut = at + c.len_utf8();
+            newlines += usize::from(c == '\n');
+        }
+        excess_lines -= newlines.min(excess_lines);
+        excess_bytes = excess_bytes.saturating_sub(cut);
+        if cut >= first.text.len() {
+            chunks.remove(0);
+        } else {
+            first.text.drain(..cut);
+        }
+    }
+    true
+}
+
+/// The request that starts or continues the interactive run `session`.
+fn replay_request(session: &Session) -> RunRequest {
+    RunRequest {
+        stdin: session.answers.clone(),
+        interactive: true,
+        skip_output: session.written,
+        seed: Some(session.seed),
+    }
+}
+
+fn stopped() -> PythonError {
+    page_error(STOPPED, "Program stopped", "", None)
+}
+
+/// The error of a check run past its time limit, explained.
+fn time_limit_error(seconds: u32) -> PythonError {
+    page_error(
+        TIMEOUT,
+        &format!("your program took longer than {seconds} s"),
+        "",
+        Some(format!(
+            "Checking stops after {seconds} seconds. Is there a loop that never ends, such as a \
+             `while` whose condition never becomes false, or an `input()` inside a loop?"
+        )),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunk(kind: ChunkKind, text: &str) -> Chunk {
+        Chunk {
+            kind,
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn trimming_keeps_the_newest_lines() {
+        let mut chunks = vec![
+            chunk(ChunkKind::Stdout, "1\n2\n"),
+            chunk(ChunkKind::Stderr, "3\n"),
+            chunk(ChunkKind::Stdout, "4\n5\n"),
+        ];
+        assert!(trim(&mut chunks, 2, 1000));
+        assert_eq!(chunks, vec![chunk(ChunkKind::Stdout, "4\n5\n")]);
+        assert!(!trim(&mut chunks, 2, 1000));
+    }
+
+    #[test]
+    fn trimming_cuts_inside_a_chunk_at_a_character_boundary() {
+        let mut chunks = vec![chunk(ChunkKind::Stdout, "ééééé")];
+        assert!(trim(&mut chunks, 100, 4));
+        assert_eq!(chunks, vec![chunk(ChunkKind::Stdout, "éé")]);
+    }
+
+    #[test]
+    fn pushing_merges_runs_of_one_kind() {
+        let mut chunks = Vec::new();
+        push(&mut chunks, ChunkKind::Stdout, "a");
+        push(&mut chunks, ChunkKind::Stdout, "b");
+        push(&mut chunks, ChunkKind::Input, "c\n");
+        assert_eq!(
+            chunks,
+            vec![
+                chunk(ChunkKind::Stdout, "ab"),
+                chunk(ChunkKind::Input, "c\n")
+            ]
+        );
+    }
+}
