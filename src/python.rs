@@ -4,7 +4,7 @@
 //! Uses `web_sys::Worker` directly rather than gloo-worker: gloo's bridge can only *ask* a worker
 //! to stop (a message a busy worker never reads), while stopping a runaway program needs
 //! `Worker.terminate()`. After a stop or a crash the next run should not wait for a cold start,
-//! so while code is being run a spare worker is started and kept warm to take over.
+//! so once Python is up and idle a spare worker is started and kept warm to take over.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
@@ -21,6 +21,9 @@ const WORKER_URL: &str = "./pylings-worker_loader.js";
 
 /// Start attempts for a worker that has never become ready before we stop trying and say so.
 const START_ATTEMPTS: u32 = 3;
+/// The spare worker starts this long after the active one is ready (ms), so that its download
+/// and compilation do not compete with the page's first run.
+const SPARE_DELAY_MS: u64 = 2_000;
 
 /// What a run reports, in order: any number of outputs, then exactly one `Finished`.
 #[derive(Clone, Debug)]
@@ -93,6 +96,8 @@ struct Handle {
     worker: Worker,
     id: u32,
     ready: bool,
+    /// Set when the worker said an allocation failed: its trap is "out of memory".
+    out_of_memory: bool,
 }
 
 struct Inner {
@@ -254,7 +259,6 @@ impl Python {
             inner.waiting.push_back(build(run).to_json());
             inner.send_waiting();
         }
-        self.ensure_spare();
     }
 
     /// Starts a spare worker once the active one is up, if there is none.
@@ -326,6 +330,7 @@ impl Python {
             worker,
             id,
             ready: false,
+            out_of_memory: false,
         })
     }
 
@@ -356,6 +361,16 @@ impl Python {
                     inner.send_waiting();
                 }
                 self.ready.set(true);
+                let this = self.clone();
+                set_timeout(
+                    move || this.ensure_spare(),
+                    std::time::Duration::from_millis(SPARE_DELAY_MS),
+                );
+            }
+            FromWorker::OutOfMemory => {
+                if let Some(active) = self.inner.borrow_mut().active.as_mut() {
+                    active.out_of_memory = true;
+                }
             }
             FromWorker::Output {
                 run,
@@ -376,7 +391,7 @@ impl Python {
                 error,
                 elapsed_ms,
                 awaiting_input,
-            } => self.notify(
+            } => self.finished(
                 run,
                 RunEvent::Finished {
                     error,
@@ -391,7 +406,7 @@ impl Python {
                 error,
                 results,
                 elapsed_ms,
-            } => self.notify(
+            } => self.finished(
                 run,
                 RunEvent::Finished {
                     error,
@@ -402,6 +417,15 @@ impl Python {
                 true,
             ),
         }
+    }
+
+    /// Ends run `run` with `event`; the worker survived it, so an allocation failure it
+    /// reported was handled (as a `MemoryError`) and no longer explains a later trap.
+    fn finished(&self, run: u32, event: RunEvent, last: bool) {
+        if let Some(active) = self.inner.borrow_mut().active.as_mut() {
+            active.out_of_memory = false;
+        }
+        self.notify(run, event, last);
     }
 
     fn notify(&self, run: u32, event: RunEvent, last: bool) {
@@ -420,7 +444,7 @@ impl Python {
 
     /// A worker died (a trap in the engine) or could not start.
     fn worker_failed(&self, id: u32, detail: &str) {
-        let (is_active, was_ready) = {
+        let (is_active, was_ready, out_of_memory) = {
             let mut inner = self.inner.borrow_mut();
             if inner.spare.as_ref().is_some_and(|h| h.id == id) {
                 if let Some(spare) = inner.spare.take() {
@@ -429,13 +453,17 @@ impl Python {
                 return;
             }
             let active = inner.active.as_ref().filter(|h| h.id == id);
-            (active.is_some(), active.is_some_and(|h| h.ready))
+            (
+                active.is_some(),
+                active.is_some_and(|h| h.ready),
+                active.is_some_and(|h| h.out_of_memory),
+            )
         };
         if !is_active {
             return;
         }
         if was_ready {
-            self.crashed(detail);
+            self.crashed(detail, out_of_memory);
         } else {
             if let Some(handle) = self.inner.borrow_mut().active.take() {
                 handle.worker.terminate();
@@ -446,8 +474,8 @@ impl Python {
 
     /// The interpreter trapped while running: the pending runs end with a plain message and
     /// the spare (or a fresh worker) takes over.
-    fn crashed(&self, detail: &str) {
-        let error = crash_error(detail);
+    fn crashed(&self, detail: &str, out_of_memory: bool) {
+        let error = crash_error(detail, out_of_memory);
         let failed = self.replace_active();
         for listener in failed {
             listener(RunEvent::failed(error.clone()));
@@ -481,10 +509,11 @@ impl Python {
     }
 }
 
-/// How a run ends when the interpreter died: out of memory, or another trap.
-fn crash_error(detail: &str) -> PythonError {
+/// How a run ends when the interpreter died: out of memory (as the worker reported, or as the
+/// browser's message says), or another trap.
+fn crash_error(detail: &str, out_of_memory: bool) -> PythonError {
     let lower = detail.to_lowercase();
-    if lower.contains("memory") || lower.contains("alloc") {
+    if out_of_memory || lower.contains("memory") || lower.contains("alloc") {
         page_error(
             "MemoryError",
             "Python ran out of memory",

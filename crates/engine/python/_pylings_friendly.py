@@ -313,6 +313,15 @@ def _module_not_found(error, source):
     )
 
 
+def _overflow_error(error, source):
+    if "index-sized integer" in str(error):
+        return (
+            "That size is far too large: no list, string or range that big could fit in memory "
+            "(here, sizes stop at about two billion items). Use a smaller number."
+        )
+    return None
+
+
 def _memory_error(error, source):
     return "The program asked for more memory than the browser gives it. Is something growing without end?"
 
@@ -332,4 +341,5 @@ _HANDLERS = [
     (EOFError, _eof_error),
     (ModuleNotFoundError, _module_not_found),
     (MemoryError, _memory_error),
+    (OverflowError, _overflow_error),
 ]

@@ -103,6 +103,9 @@ pub enum FromWorker {
         #[serde(default)]
         awaiting_input: bool,
     },
+    /// The engine failed to allocate memory: the worker is about to trap (sent first so the
+    /// page can say "out of memory" rather than "crashed").
+    OutOfMemory,
     /// A [`ToWorker::Check`] ended: `error` is how the program itself failed (then `results` is
     /// empty: the checks did not run), else one result per check, in order.
     Checked {

@@ -7,6 +7,10 @@
 //! on wasm32: elsewhere there is no worker global scope.
 
 mod browser;
+mod oom;
+
+#[global_allocator]
+static ALLOCATOR: oom::ReportingAllocator = oom::ReportingAllocator;
 
 fn main() {
     browser::start();

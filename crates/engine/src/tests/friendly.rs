@@ -105,6 +105,7 @@ fn runtime_errors_are_explained() {
         ),
         ("input()", &["no input"]),
         ("import numpy", &["`numpy`", "pip"]),
+        ("x = [0] * 10**20", &["far too large"]),
     ]);
 }
 
