@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::notices::ProgressNotices;
-use crate::pages::{home::Home, lesson::LessonPage, not_found::NotFound};
+use crate::pages::{home::Home, lesson::LessonPage, not_found::NotFound, playground::Playground};
 
 /// Moves focus to the main content. Handled here because with `<base href>` a bare `#main`
 /// link would resolve against the app root and navigate away from the current page.
@@ -31,12 +31,17 @@ pub fn App() -> impl IntoView {
                     "Pylings"
                 </A>
                 <span class="tagline">"Python in your browser"</span>
+                <nav class="site-nav" aria-label="Site">
+                    <A href="/">"Course"</A>
+                    <A href="/playground">"Playground"</A>
+                </nav>
             </header>
             <div class="notices"><ProgressNotices/></div>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/lesson/:slug") view=LessonPage/>
+                    <Route path=path!("/playground") view=Playground/>
                 </Routes>
             </main>
         </Router>

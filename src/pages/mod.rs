@@ -3,3 +3,4 @@
 pub mod home;
 pub mod lesson;
 pub mod not_found;
+pub mod playground;

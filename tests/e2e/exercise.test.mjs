@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, openPage } from "./harness.mjs";
+import { editorText, launch, openPage } from "./harness.mjs";
 
 const LESSON = "functions";
 const SOURCE = new URL("../../content/04-functions/01-functions.md", import.meta.url);
@@ -63,7 +63,7 @@ test("a wrong answer shows the failing check and hints; the solution passes and 
   await page.waitForTimeout(800); // autosave
   await page.reload();
   await page.locator("#exercise-title .done-mark").waitFor();
-  assert.equal(await page.locator(".exercise .code-editor").inputValue(), solution(), "the code was kept");
+  assert.equal(await editorText(page, ".exercise"), solution(), "the code was kept");
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("pylings:progress:v1")));
   const record = Object.values(stored.lessons).find((l) => l.exercise);
   assert.equal(record.exercise.passed, true);

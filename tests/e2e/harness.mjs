@@ -61,3 +61,11 @@ export async function runInWorkbench(page, action, timeout = 30_000) {
     errorText: document.querySelector(".workbench .error")?.textContent ?? null,
   }));
 }
+
+/** The text of the code editor inside `scope` (e.g. ".workbench"), once CodeMirror has loaded. */
+export async function editorText(page, scope) {
+  const content = page.locator(`${scope} .cm-content`);
+  await content.waitFor();
+  return content.evaluate((element) =>
+    [...element.querySelectorAll(".cm-line")].map((line) => line.textContent).join("\n"));
+}

@@ -1,15 +1,20 @@
-//! `cargo xtask dist`: the release build of the app and the worker into `dist/`, with trunk.
+//! `cargo xtask dist`: the editor bundle (esbuild), then the release build of the app and the
+//! worker into `dist/`, with trunk.
 
 use std::path::PathBuf;
 
 use crate::cmd::{self, cargo_bin, command, root, Result};
+use crate::editor;
 
 pub fn run() -> Result {
+    let bundle = editor::bundle()?;
     let mut trunk = command(
         cargo_bin().join("trunk").to_str().unwrap_or("trunk"),
         &["build", "index.html", "--release"],
     );
     trunk.env("PATH", tool_path()?);
+    // Read by src/components/editor.rs at compile time (cargo rebuilds the app when it changes).
+    trunk.env("PYLINGS_EDITOR_BUNDLE", bundle);
     cmd::run(trunk)
 }
 

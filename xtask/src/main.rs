@@ -3,7 +3,8 @@
 //!
 //! - `setup`: installs what is missing (wasm target, trunk, wasm-bindgen-cli, npm packages),
 //!   fetches crates for offline builds, checks for Chromium. Idempotent.
-//! - `dist`: release build of the app and the worker into `dist/`.
+//! - `dist`: the editor bundle (esbuild), then the release build of the app and the worker into
+//!   `dist/`.
 //! - `serve`: setup, dist, then serves `dist/` on <http://127.0.0.1:8080/> (`--port N`).
 //! - `test`: fmt, clippy, native tests, the release build, the browser tests.
 //! - `bench`: sizes of the built wasm (raw/gzip/brotli) and time to first output in Chromium.
@@ -11,6 +12,7 @@
 mod bench;
 mod cmd;
 mod dist;
+mod editor;
 mod serve;
 mod setup;
 mod test;

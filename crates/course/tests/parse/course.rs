@@ -111,3 +111,55 @@ fn missing_directory_is_an_error() {
         "{errors:?}"
     );
 }
+
+/// `content/COVERAGE.md` maps each topic of the course's scope to the lessons that teach it: a
+/// Markdown table whose last column lists lesson ids in backticks. Every row names at least one
+/// lesson, and every id names a lesson of the course.
+#[test]
+fn coverage_names_only_lessons_that_exist() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let (course, _) = load_course(&dir)
+        .unwrap_or_else(|errors| panic!("content has errors:\n{}", lines(&errors)));
+    let ids: std::collections::HashSet<&str> = course
+        .lessons()
+        .map(|(_, lesson)| lesson.id.as_str())
+        .collect();
+    let coverage = std::fs::read_to_string(dir.join("COVERAGE.md")).expect("content/COVERAGE.md");
+    let mut problems = Vec::new();
+    let mut rows = 0;
+    for (index, line) in coverage.lines().enumerate() {
+        let cells: Vec<&str> = line.trim().trim_matches('|').split('|').collect();
+        if !line.trim_start().starts_with('|')
+            || cells.len() < 2
+            || cells[0].trim_start().starts_with("---")
+        {
+            continue;
+        }
+        let last = cells[cells.len() - 1];
+        let named: Vec<&str> = last.split('`').skip(1).step_by(2).collect();
+        if named.is_empty() {
+            if rows > 0 {
+                problems.push(format!(
+                    "COVERAGE.md:{}: no lesson id in the last column",
+                    index + 1
+                ));
+            }
+            rows += 1; // the header row
+            continue;
+        }
+        rows += 1;
+        for id in named {
+            if !ids.contains(id) {
+                problems.push(format!(
+                    "COVERAGE.md:{}: no lesson has the id `{id}`",
+                    index + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        rows > 20,
+        "COVERAGE.md maps the topics of the seeds ({rows} rows)"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -1,0 +1,141 @@
+// The playground in Chromium: code runs and is kept across reloads; "Share" copies a link that
+// round-trips code with non-ASCII characters and quotes; opening it shows the code as a scratch
+// that has not run and leaves the saved playground alone until the learner keeps it; too long
+// and damaged links say so.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { editorText, launch } from "./harness.mjs";
+
+const KEY = "pylings:progress:v1";
+const SHARED = "# Grüße, Zoë — 🐍\nquote = \"it's \\\"quoted\\\"\"\nprint(quote, 'naïve' + \"!\")\n";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+/** A fresh browser context (own storage) that may use the clipboard. */
+async function newContext() {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.base });
+  return context;
+}
+
+async function openPlayground(context, hash = "") {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("pageerror", (error) => page.problems.push(`pageerror: ${error.message}`));
+  await page.goto(`${env.base}/playground${hash}`);
+  await page.locator(".playground .cm-content").waitFor();
+  return page;
+}
+
+/** Replaces the playground's code. */
+async function setCode(page, code) {
+  await page.locator(".playground .cm-content").fill(code);
+  assert.equal(await editorText(page, ".playground"), code);
+}
+
+/** The playground code saved in localStorage, if any. */
+function savedCode(page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "{}")?.lessons?.playground?.code?.code?.code, KEY);
+}
+
+async function run(page) {
+  const output = page.locator(".playground .output");
+  const before = Number(await output.getAttribute("data-finished"));
+  await page.locator(".playground .run-button").click();
+  await page.waitForFunction(
+    (count) => Number(document.querySelector(".playground .output").dataset.finished) > count,
+    before,
+    { timeout: 30_000 },
+  );
+  return page.locator(".playground .output-text").textContent();
+}
+
+test("the playground runs code and keeps it across a reload", async () => {
+  const context = await newContext();
+  const page = await openPlayground(context);
+  assert.match(await page.title(), /^Playground · Pylings$/);
+  assert.equal(await page.locator(".site-nav a", { hasText: "Playground" }).getAttribute("aria-current"), "page");
+  await setCode(page, "for i in range(3):\n    print(i * 'ab')\n");
+  assert.equal(await run(page), "\nab\nabab\n");
+  await page.waitForTimeout(800); // autosave
+  await page.reload();
+  await page.locator(".playground .cm-content").waitFor();
+  assert.equal(await editorText(page, ".playground"), "for i in range(3):\n    print(i * 'ab')\n");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("a share link round-trips unicode and quotes, never runs by itself, and keeps the saved code", async () => {
+  const context = await newContext();
+  const page = await openPlayground(context);
+  await setCode(page, SHARED);
+  await page.locator(".share-button").click();
+  const link = page.locator(".share-link");
+  await link.waitFor();
+  await page.locator(".share-result", { hasText: "Link copied" }).waitFor();
+  const url = await link.inputValue();
+  assert.match(url, /\/playground#code=[A-Za-z0-9_-]+$/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url, "the link is on the clipboard");
+
+  // The learner's own code is something else by the time the link is opened.
+  const mine = "print('my own code')\n";
+  await setCode(page, mine);
+  await page.waitForTimeout(800);
+  assert.equal(await savedCode(page), mine);
+
+  const opened = await context.newPage();
+  opened.problems = [];
+  opened.on("pageerror", (error) => opened.problems.push(error.message));
+  await opened.goto(url);
+  await opened.locator(".shared-banner").waitFor();
+  assert.equal(await editorText(opened, ".playground"), SHARED, "the shared code arrives intact");
+  await opened.waitForTimeout(500);
+  assert.equal(await opened.locator(".playground .output").getAttribute("data-finished"), "0", "nothing ran");
+  assert.equal(await opened.locator(".playground .output-text").textContent(), "");
+  await opened.locator(".playground .cm-content").press("End");
+  await opened.keyboard.type("# an edit to the scratch");
+  await opened.waitForTimeout(800);
+  assert.equal(await savedCode(opened), mine, "the saved playground is untouched");
+
+  assert.equal(await run(opened), "it's \"quoted\" naïve!\n", "Run runs it");
+
+  await opened.locator(".shared-banner button", { hasText: "Back to my code" }).click();
+  assert.equal(await editorText(opened, ".playground"), mine);
+  assert.equal(new URL(opened.url()).hash, "", "the link's fragment is dropped");
+  assert.equal(await opened.locator(".shared-banner").count(), 0);
+
+  // Opened again and kept: the learner is asked first.
+  await opened.goto(url);
+  await opened.locator(".shared-banner").waitFor();
+  const asked = [];
+  opened.once("dialog", (dialog) => { asked.push(dialog.message()); dialog.accept(); });
+  await opened.locator(".shared-banner button", { hasText: "Keep as my playground code" }).click();
+  await opened.locator(".playground-notice", { hasText: "now your playground code" }).waitFor();
+  assert.match(asked[0], /Replace your saved playground code/);
+  await opened.waitForTimeout(800);
+  assert.equal(await savedCode(opened), SHARED);
+  assert.deepEqual(opened.problems, []);
+  await context.close();
+});
+
+test("code too long for a link gets a clear message; a damaged link says so", async () => {
+  const context = await newContext();
+  const page = await openPlayground(context);
+  // Random names compress badly: well over 8 KB as a link.
+  const lines = Array.from({ length: 600 }, (_, i) =>
+    `v${i}_${Math.random().toString(36).slice(2)} = "${Math.random().toString(36).slice(2)}"`);
+  await page.locator(".playground .cm-content").fill(lines.join("\n"));
+  await page.locator(".share-button").click();
+  const message = page.locator(".share-too-long");
+  await message.waitFor();
+  assert.match(await message.textContent(), /too long to share as a link/);
+  assert.equal(await page.locator(".share-link").count(), 0);
+
+  const damaged = await context.newPage();
+  await damaged.goto(`${env.base}/playground#code=%%%not-a-link`);
+  await damaged.locator(".playground-notice", { hasText: "incomplete or damaged" }).waitFor();
+  assert.equal(await damaged.locator(".shared-banner").count(), 0);
+  await context.close();
+});
