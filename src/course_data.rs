@@ -38,9 +38,9 @@ pub fn find_lesson(slug: &str) -> Option<Found> {
     })
 }
 
-/// The URL path of a lesson page.
+/// The link to a lesson page, below the site's base (see [`crate::paths`]).
 pub fn lesson_href(lesson: &Lesson) -> String {
-    format!("/lesson/{}", lesson.slug)
+    crate::paths::href(&format!("/lesson/{}", lesson.slug))
 }
 
 /// Looks a lesson up by its id (as progress records name lessons).

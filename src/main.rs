@@ -7,7 +7,9 @@ mod app;
 mod components;
 mod course_data;
 mod download;
+mod embed;
 mod pages;
+mod paths;
 mod progress;
 mod python;
 

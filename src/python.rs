@@ -288,9 +288,12 @@ impl Python {
             inner.next_id += 1;
             inner.next_id
         };
+        let (url, module) = worker_script();
         let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = match Worker::new_with_options(WORKER_URL, &options) {
+        if module {
+            options.set_type(WorkerType::Module);
+        }
+        let worker = match Worker::new_with_options(&url, &options) {
             Ok(worker) => worker,
             Err(error) => {
                 let detail = js_sys::Reflect::get(&error, &"message".into())
@@ -507,6 +510,31 @@ impl Python {
             listener(unavailable_event(detail));
         }
     }
+}
+
+/// The URL to start the worker from, and whether it is a module script. In a sandboxed iframe
+/// (an opaque origin) the browser refuses a worker script from the site's own URL, which is
+/// cross-origin there, and Chromium also fails module workers from `blob:` URLs; a classic
+/// `blob:` worker that `import()`s the loader works, the import being a CORS request (static
+/// hosts commonly send `Access-Control-Allow-Origin: *`; the worker fetches its wasm the same
+/// way).
+fn worker_script() -> (String, bool) {
+    let opaque = window().origin() == "null";
+    let absolute = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new_with_base(WORKER_URL, &base).ok())
+        .map(|url| url.href());
+    let (true, Some(absolute)) = (opaque, absolute) else {
+        return (WORKER_URL.to_owned(), true);
+    };
+    let source = js_sys::Array::of1(&JsValue::from_str(&format!("import({absolute:?});\n")));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    web_sys::Blob::new_with_str_sequence_and_options(&source, &options)
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
+        .map_or_else(|_| (WORKER_URL.to_owned(), true), |url| (url, false))
 }
 
 /// How a run ends when the interpreter died: out of memory (as the worker reported, or as the

@@ -10,6 +10,7 @@ use crate::components::blocks::Blocks;
 use crate::components::editor::CodeEditor;
 use crate::components::output::{inline_code, ErrorReport, OutputPanel, RunState};
 use crate::components::run_button::{RunButton, StopButton};
+use crate::embed::{self, protocol::Event, Target};
 use crate::progress::autosave::{autosave, saved_code};
 use crate::progress::browser as progress;
 use crate::progress::model::ExerciseRecord;
@@ -45,6 +46,10 @@ pub fn ExerciseView(lesson_id: &'static str, exercise: &'static Exercise) -> imp
         );
     });
     record_checks(lesson_id, state);
+    if embed::is_embedded() {
+        embed::set_target(Target { code, run, state });
+    }
+    let error_line = Signal::derive(move || error_line(state));
     let reset = move |_| {
         let sure = window()
             .confirm_with_message(
@@ -63,7 +68,7 @@ pub fn ExerciseView(lesson_id: &'static str, exercise: &'static Exercise) -> imp
                 {move || passed().then(|| view! { <span class="done-mark" aria-label="completed">" ✓"</span> })}
             </h2>
             <Blocks blocks=exercise.instructions.clone() static_code=true/>
-            <CodeEditor code on_run=run label="Your solution"/>
+            <CodeEditor code on_run=run label="Your solution" error_line/>
             <div class="toolbar">
                 <RunButton state on_run=run/>
                 <RunButton state on_run=check label="Check my code" primary=true/>
@@ -94,7 +99,30 @@ fn record_checks(lesson_id: &'static str, state: RunState) {
             record.passed |= all_passed;
             record.at = js_sys::Date::now();
         });
+        if all_passed {
+            embed::emit(Event::ExercisePassed {
+                lesson: lesson_id.to_owned(),
+            });
+        }
+        embed::report_progress(lesson_id);
     });
+}
+
+/// The line to mark in the editor: where the program failed, or where the learner's code
+/// raised while the first failing check called it.
+fn error_line(state: RunState) -> Option<u32> {
+    let failed = state
+        .error
+        .with(|error| error.as_ref().and_then(|e| e.line));
+    failed.or_else(|| {
+        state.checks.with(|checks| {
+            checks
+                .iter()
+                .flatten()
+                .find(|result| !result.passed)
+                .and_then(|result| result.error.as_ref()?.line)
+        })
+    })
 }
 
 /// Each check's sentence with a pass or fail mark; the first failing one open with its reason.

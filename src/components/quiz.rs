@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use pylings_course::{Question, Quiz};
 
 use crate::components::blocks::Blocks;
+use crate::embed::{self, protocol::Event};
 use crate::progress::{browser as progress, model::QuizAnswer};
 
 #[component]
@@ -93,6 +94,12 @@ fn QuestionView(
                 },
             );
         });
+        embed::emit(Event::QuizAnswered {
+            lesson: lesson_id.to_owned(),
+            question: index,
+            correct,
+        });
+        embed::report_progress(lesson_id);
         checked.set(Some(choice));
         announcement.set(format!(
             "Question {}: {}",

@@ -58,6 +58,7 @@ fn LessonView(found: Found) -> impl IntoView {
     autosave(id, WORKBENCH, code);
     let state = RunState::new();
     let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
+    let error_line = Signal::derive(move || state.error.with(|e| e.as_ref().and_then(|e| e.line)));
     let open_in_editor = Callback::new(move |source: String| {
         code.set(source);
         if let Some(editor) = document()
@@ -112,7 +113,7 @@ fn LessonView(found: Found) -> impl IntoView {
             </article>
             <aside class="workbench" aria-label="Try it">
                 <h2>"Try it"</h2>
-                <CodeEditor code on_run=run label="Python code"/>
+                <CodeEditor code on_run=run label="Python code" error_line/>
                 <div class="toolbar">
                     <RunButton state on_run=run/>
                     <StopButton state/>

@@ -1,5 +1,6 @@
 //! One module a route.
 
+pub mod embed;
 pub mod home;
 pub mod lesson;
 pub mod not_found;

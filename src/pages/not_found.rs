@@ -10,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>"Page not found"</h1>
             <p>"There is no lesson or page at this address. It may have moved."</p>
-            <p><A href="/">"Go to the course"</A></p>
+            <p><A href=crate::paths::href("/")>"Go to the course"</A></p>
         </section>
     }
 }

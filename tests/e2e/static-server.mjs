@@ -1,10 +1,11 @@
 // A static file server for dist/, used by `cargo xtask serve`, the browser tests and the bench.
 //
-// Like a plain static host: no rewrite rules beyond one fallback (paths without a file
-// extension get index.html, so client-side routes reload), correct MIME types (application/wasm
-// lets the browser compile while downloading), and precompressed `.br`/`.gz` siblings served
-// when the request's Accept-Encoding allows. Binds 127.0.0.1 only. Node's own http module:
-// no dependency for thirty lines.
+// Like a plain static host (GitHub Pages, nginx, a university web folder): no rewrite rules; a
+// folder serves its index.html, and a folder asked for without its trailing slash is redirected
+// to it; anything else missing is a 404. Correct MIME types (application/wasm lets the browser
+// compile while downloading), and precompressed `.br`/`.gz` siblings served when the request's
+// Accept-Encoding allows. `prefix` serves the site under a sub-path. Binds 127.0.0.1 only.
+// Node's own http module: no dependency for fifty lines.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -45,13 +46,14 @@ export async function startServer(root, port = 0, { prefix = "/" } = {}) {
       response.writeHead(403).end("forbidden");
       return;
     }
+    if (!path.endsWith("/") && (await isFile(join(file, "index.html")))) {
+      response.writeHead(301, { Location: url.pathname + "/" + url.search }).end();
+      return;
+    }
     if (path.endsWith("/")) file = join(file, "index.html");
     if (!(await isFile(file))) {
-      if (extname(path) !== "") {
-        response.writeHead(404).end("not found");
-        return;
-      }
-      file = join(base, "index.html");
+      response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");
+      return;
     }
     // CORS as most static hosts send it: a sandboxed iframe (opaque origin) loads module scripts
     // and wasm in CORS mode.
@@ -79,7 +81,7 @@ export async function startServer(root, port = 0, { prefix = "/" } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [root = "dist", port = "8080"] = process.argv.slice(2);
-  const server = await startServer(root, Number(port));
-  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`);
+  const [root = "dist", port = "8080", prefix = "/"] = process.argv.slice(2);
+  const server = await startServer(root, Number(port), { prefix });
+  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${prefix}`);
 }

@@ -1,10 +1,10 @@
 //! `cargo xtask dist`: the editor bundle (esbuild), then the release build of the app and the
-//! worker into `dist/`, with trunk.
+//! worker into `dist/`, with trunk, then the finishing touches of a static site ([`site`]).
 
 use std::path::PathBuf;
 
 use crate::cmd::{self, cargo_bin, command, root, Result};
-use crate::editor;
+use crate::{editor, site};
 
 pub fn run() -> Result {
     let bundle = editor::bundle()?;
@@ -15,7 +15,8 @@ pub fn run() -> Result {
     trunk.env("PATH", tool_path()?);
     // Read by src/components/editor.rs at compile time (cargo rebuilds the app when it changes).
     trunk.env("PYLINGS_EDITOR_BUNDLE", bundle);
-    cmd::run(trunk)
+    cmd::run(trunk)?;
+    site::finish()
 }
 
 /// PATH for trunk: our cargo shim first, then npm's binaries (binaryen's wasm-opt), cargo's.

@@ -15,6 +15,7 @@ mod dist;
 mod editor;
 mod serve;
 mod setup;
+mod site;
 mod test;
 
 use std::process::ExitCode;
