@@ -21,8 +21,9 @@ const WORKER_URL: &str = "./pylings-worker_loader.js";
 
 /// Start attempts for a worker that has never become ready before we stop trying and say so.
 const START_ATTEMPTS: u32 = 3;
-/// The spare worker starts this long after the active one is ready (ms), so that its download
-/// and compilation do not compete with the page's first run.
+/// The spare worker starts this long after the active one is ready or a run ended (ms), and only
+/// if no run is going on then: compiling the engine takes a core, and on a two-core machine a
+/// running program plus a compiling spare would leave the page itself short of time.
 const SPARE_DELAY_MS: u64 = 2_000;
 
 /// What a run reports, in order: any number of outputs, then exactly one `Finished`.
@@ -240,6 +241,9 @@ impl Python {
         if !promoted && self.inner.borrow().unavailable.is_none() {
             self.start_active();
         }
+        if ready {
+            self.ensure_spare_later();
+        }
         failed
     }
 
@@ -261,11 +265,20 @@ impl Python {
         }
     }
 
-    /// Starts a spare worker once the active one is up, if there is none.
+    /// Starts a spare worker [`SPARE_DELAY_MS`] from now if there is none by then, the active
+    /// worker is up and idle.
+    fn ensure_spare_later(&self) {
+        let this = self.clone();
+        set_timeout(
+            move || this.ensure_spare(),
+            std::time::Duration::from_millis(SPARE_DELAY_MS),
+        );
+    }
+
     fn ensure_spare(&self) {
         let needed = {
             let inner = self.inner.borrow();
-            inner.active_ready() && inner.spare.is_none()
+            inner.active_ready() && inner.spare.is_none() && inner.listeners.is_empty()
         };
         if needed {
             if let Some(handle) = self.spawn() {
@@ -364,11 +377,7 @@ impl Python {
                     inner.send_waiting();
                 }
                 self.ready.set(true);
-                let this = self.clone();
-                set_timeout(
-                    move || this.ensure_spare(),
-                    std::time::Duration::from_millis(SPARE_DELAY_MS),
-                );
+                self.ensure_spare_later();
             }
             FromWorker::OutOfMemory => {
                 if let Some(active) = self.inner.borrow_mut().active.as_mut() {
@@ -429,6 +438,7 @@ impl Python {
             active.out_of_memory = false;
         }
         self.notify(run, event, last);
+        self.ensure_spare_later();
     }
 
     fn notify(&self, run: u32, event: RunEvent, last: bool) {

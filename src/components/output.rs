@@ -1,7 +1,7 @@
 //! The output panel: a run's stdout, stderr and typed input as a terminal shows them, the
 //! line where `input()` waits, the error explained, and the run's status.
 
-use leptos::html::Input;
+use leptos::html::{Input, Pre};
 use leptos::prelude::*;
 use pylings_protocol::PythonError;
 use web_sys::KeyboardEvent;
@@ -55,9 +55,23 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
             state.stop();
         }
     };
+    // Like a terminal, the panel follows new output unless the learner scrolled up to read.
+    let text = NodeRef::<Pre>::new();
+    let follow = StoredValue::new(true);
+    let on_scroll = move |_| {
+        if let Some(pre) = text.get_untracked() {
+            follow.set_value(pre.scroll_top() + pre.client_height() >= pre.scroll_height() - 24);
+        }
+    };
+    Effect::new(move |_| {
+        state.chunks.track();
+        if let (Some(pre), true) = (text.get_untracked(), follow.get_value()) {
+            pre.set_scroll_top(pre.scroll_height());
+        }
+    });
     view! {
         <section class="output" aria-label="Output" tabindex="0" data-finished=move || state.finished.get() on:keydown=on_keydown>
-            <pre class="output-text" role="log" aria-live="polite">
+            <pre class="output-text" role="log" aria-live="polite" node_ref=text on:scroll=on_scroll>
                 {trimmed}
                 {chunks}
                 <Show when=move || state.status.get() == Status::AwaitingInput>

@@ -19,6 +19,9 @@ pub const STOPPED: &str = "Stopped";
 /// The error kind of an exercise check that ran past its time limit.
 pub const TIMEOUT: &str = "TimeLimit";
 
+/// Output is drawn at most this often (ms), at an animation frame: a flood then costs the page
+/// a few layouts a second, not one per frame.
+const DRAW_INTERVAL_MS: f64 = 100.0;
 /// At most this many lines of output are kept; older ones are trimmed.
 const MAX_LINES: usize = 5_000;
 /// At most this many bytes of output are kept; older ones are trimmed.
@@ -106,6 +109,8 @@ pub struct RunState {
     /// Output received since the last animation frame.
     pending: StoredValue<Vec<Chunk>>,
     frame_requested: StoredValue<bool>,
+    /// When output was last drawn (`Date.now()`, ms).
+    last_draw: StoredValue<f64>,
 }
 
 impl Default for RunState {
@@ -128,6 +133,7 @@ impl RunState {
             session: StoredValue::new(None),
             pending: StoredValue::new(Vec::new()),
             frame_requested: StoredValue::new(false),
+            last_draw: StoredValue::new(0.0),
         }
     }
 
@@ -306,8 +312,8 @@ impl RunState {
         self.finished.update(|n| *n += 1);
     }
 
-    /// Queues output to be drawn at the next animation frame, so a flood of small writes
-    /// costs the page one update per frame.
+    /// Queues output to be drawn at an animation frame at least [`DRAW_INTERVAL_MS`] after
+    /// the last drawing, so a flood of small writes costs the page a few updates a second.
     fn append(self, kind: ChunkKind, text: &str) {
         self.pending
             .update_value(|pending| push(pending, kind, text));
@@ -315,12 +321,18 @@ impl RunState {
             return;
         }
         self.frame_requested.set_value(true);
-        request_animation_frame(move || self.draw_pending());
+        let since = js_sys::Date::now() - self.last_draw.get_value();
+        let wait = (DRAW_INTERVAL_MS - since).max(0.0) as u64;
+        set_timeout(
+            move || request_animation_frame(move || self.draw_pending()),
+            std::time::Duration::from_millis(wait),
+        );
     }
 
     /// Moves the queued output into the panel, trimming the oldest beyond the bounds.
     fn draw_pending(self) {
         self.frame_requested.set_value(false);
+        self.last_draw.set_value(js_sys::Date::now());
         let pending = std::mem::take(&mut *self.pending.write_value());
         if pending.is_empty() {
             return;

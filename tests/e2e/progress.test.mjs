@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { launch, openPage } from "./harness.mjs";
 
 const KEY = "pylings:progress:v1";
-// content/01-getting-started/02-print-and-comments.md: right answers are 3, 4 and 1.
+// content/01-getting-started/02-print-and-comments.md: four questions; the first three have right answers 3, 4 and 1.
 const LESSON = "print-and-comments";
 
 let env;
@@ -31,12 +31,12 @@ test("a quiz gives feedback, accepts a retry, and its answers survive a reload",
   const right = await answer(page, 0, 2);
   await right.filter({ hasText: "Correct!" }).waitFor();
   await (await answer(page, 1, 3)).filter({ hasText: "Correct!" }).waitFor();
-  assert.equal(await page.locator(".quiz-score").textContent(), "2 of 3 correct");
+  assert.equal(await page.locator(".quiz-score").textContent(), "2 of 4 correct");
   assert.match(await page.locator(".quiz [role=status]").textContent(), /Question 2: correct/);
 
   await page.waitForTimeout(100);
   await page.reload();
-  await page.locator(".quiz-score").filter({ hasText: "2 of 3 correct" }).waitFor();
+  await page.locator(".quiz-score").filter({ hasText: "2 of 4 correct" }).waitFor();
   assert.ok(await page.locator("fieldset.question").nth(0).locator("input").nth(2).isChecked());
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
   const record = Object.values(stored.lessons).find((l) => l.quiz && l.quiz["0"]);
@@ -70,7 +70,7 @@ test("in a sandboxed iframe without storage, quizzes work and the notice says no
   const frame = page.frameLocator("iframe");
   await frame.locator(".notice").filter({ hasText: "will not be kept" }).waitFor({ timeout: 30_000 });
   await (await answer(frame, 0, 2)).filter({ hasText: "Correct!" }).waitFor();
-  assert.equal(await frame.locator(".quiz-score").textContent(), "1 of 3 correct");
+  assert.equal(await frame.locator(".quiz-score").textContent(), "1 of 4 correct");
   const styled = await frame.locator(".quiz").evaluate((el) => getComputedStyle(el).marginTop);
   assert.notEqual(styled, "0px", "the stylesheet loads in an opaque-origin frame too");
   // An opaque origin may not start our worker: Run must say so plainly, not load forever.
@@ -105,7 +105,7 @@ test("export, reset and import bring progress back", async () => {
   await page.locator(".progress-message").filter({ hasText: "Imported" }).waitFor();
   await page.locator(".continue-link").waitFor();
   await page.goto(`${env.base}/lesson/${LESSON}`);
-  await page.locator(".quiz-score").filter({ hasText: "1 of 3 correct" }).waitFor();
+  await page.locator(".quiz-score").filter({ hasText: "1 of 4 correct" }).waitFor();
   await context.close();
 });
 

@@ -102,12 +102,19 @@ test("deep recursion raises RecursionError", async () => {
 
 test("memory bombs end with a memory error and Python comes back", async () => {
   const page = await lessonPage();
-  for (const bomb of ["x = [0] * 10**10\n", "s = 'x' * 10**10\n"]) {
+  const bombs = [
+    "x = [0] * 10**9\n",
+    "blocks = []\nwhile True:\n    blocks.append(bytearray(10**7))\n",
+  ];
+  for (const bomb of bombs) {
     await setCode(page, bomb);
     const result = await runInWorkbench(page, () => page.locator(".workbench .run-button").click(), 60_000);
     assert.match(result.errorText, /MemoryError|out of memory/, result.errorText);
     await assertNextRunWorks(page);
   }
+  await setCode(page, "x = [0] * 10**10\n"); // beyond what any index can address here
+  const result = await runInWorkbench(page, () => page.locator(".workbench .run-button").click(), 60_000);
+  assert.match(result.errorText, /far too large/);
   await page.close();
 });
 
