@@ -30,8 +30,9 @@ async function isFile(path) {
   }
 }
 
-/** Starts serving `root`; resolves to the node http.Server once listening on `port` (0 = any). */
-export async function startServer(root, port = 0, { prefix = "/" } = {}) {
+/** Starts serving `root`; resolves to the node http.Server once listening on `port` (0 = any).
+ *  `prefix` serves it under a sub-path; `isolated` adds the COOP/COEP headers. */
+export async function startServer(root, port = 0, { prefix = "/", isolated = false } = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, "http://localhost");
@@ -62,6 +63,12 @@ export async function startServer(root, port = 0, { prefix = "/" } = {}) {
       "Vary": "Accept-Encoding",
       "Access-Control-Allow-Origin": "*",
     };
+    if (isolated) {
+      // As a host sending the cross-origin isolation headers would.
+      headers["Cross-Origin-Opener-Policy"] = "same-origin";
+      headers["Cross-Origin-Embedder-Policy"] = "require-corp";
+      headers["Cross-Origin-Resource-Policy"] = "same-origin";
+    }
     const accepted = request.headers["accept-encoding"] ?? "";
     let body = null;
     for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
