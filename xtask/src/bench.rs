@@ -1,12 +1,32 @@
-//! `cargo xtask bench`: builds `dist/` and measures it in headless Chromium (see bench/bench.mjs).
+//! `cargo xtask bench`: Pylings and Pyodide measured side by side in headless Chromium (see
+//! bench/bench.mjs): downloads, cold start, warm run time of learner programs, worker memory, and
+//! Stop; the table goes to `bench/results/`, with issue 9's targets marked met or missed.
 //!
-//! These are measurements, not tests: nothing here fails on a time.
+//! `--no-build` measures the `dist/` that is there instead of building it first; `--quick` runs
+//! each measure once (to try the benchmark, not for numbers).
+//!
+//! These are measurements, not tests: nothing here fails on a time, and `cargo xtask test` does
+//! not run them.
 
 use crate::cmd::{self, command, Result};
 use crate::{dist, setup};
 
 pub fn run() -> Result {
+    let args: Vec<String> = std::env::args().skip(2).collect();
+    for arg in &args {
+        if arg != "--no-build" && arg != "--quick" {
+            return Err(format!(
+                "unknown option {arg}: usage: cargo xtask bench [--no-build] [--quick]"
+            ));
+        }
+    }
     setup::run()?;
-    dist::run()?;
-    cmd::run(command("node", &["bench/bench.mjs", "dist"]))
+    if !args.iter().any(|a| a == "--no-build") {
+        dist::run()?;
+    }
+    let mut node_args = vec!["bench/bench.mjs", "--dist", "dist"];
+    if args.iter().any(|a| a == "--quick") {
+        node_args.push("--quick");
+    }
+    cmd::run(command("node", &node_args))
 }
