@@ -7,7 +7,8 @@
 //!   `dist/`.
 //! - `serve`: setup, dist, then serves `dist/` on <http://127.0.0.1:8080/> (`--port N`).
 //! - `test`: fmt, clippy, native tests, the release build, the browser tests.
-//! - `bench`: sizes of the built wasm (raw/gzip/brotli) and time to first output in Chromium.
+//! - `bench`: Pylings against Pyodide in Chromium (bytes, cold start, warm programs, memory,
+//!   Stop), written to `bench/results/`.
 
 mod bench;
 mod cmd;
