@@ -26,8 +26,7 @@ pub fn ExerciseView(lesson_id: &'static str, exercise: &'static Exercise) -> imp
         RwSignal::new(saved_code(lesson_id, EXERCISE).unwrap_or_else(|| exercise.seed.clone()));
     autosave(lesson_id, EXERCISE, code);
     let state = RunState::new();
-    let record =
-        move || progress::read(|p| p.lessons.get(lesson_id).and_then(|l| l.exercise.clone()));
+    let record = move || exercise_record(lesson_id);
     let stdin = exercise.stdin.clone().unwrap_or_default();
     // Run is interactive (the learner types what `input()` asks); checks use the exercise's
     // fixed input.
@@ -81,6 +80,11 @@ pub fn ExerciseView(lesson_id: &'static str, exercise: &'static Exercise) -> imp
             <Solution lesson_id exercise code/>
         </section>
     }
+}
+
+/// The progress record of the lesson's exercise, if the learner has checked or revealed it.
+fn exercise_record(lesson_id: &str) -> Option<ExerciseRecord> {
+    progress::read(|p| p.lessons.get(lesson_id).and_then(|l| l.exercise.clone()))
 }
 
 /// Counts each finished check in the progress, and marks the exercise passed when all pass.
@@ -244,8 +248,7 @@ fn Solution(
     exercise: &'static Exercise,
     code: RwSignal<String>,
 ) -> impl IntoView {
-    let record =
-        move || progress::read(|p| p.lessons.get(lesson_id).and_then(|l| l.exercise.clone()));
+    let record = move || exercise_record(lesson_id);
     let revealed = move || record().is_some_and(|r| r.solution_revealed);
     let reveal = move |_| {
         let failures = record().map_or(0, |r| {

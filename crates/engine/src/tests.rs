@@ -2,24 +2,30 @@
 
 use crate::{Engine, NativeHost, RunOutcome};
 
-/// Runs each program on one engine in a thread with a large stack, as the worker does.
+/// Runs `work` with a fresh engine on a thread whose stack is as large as the worker's.
+pub(crate) fn on_engine<T: Send + 'static>(
+    work: impl FnOnce(&mut Engine) -> T + Send + 'static,
+) -> T {
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || work(&mut Engine::new(Box::new(NativeHost::default()))))
+        .expect("spawn engine thread")
+        .join()
+        .expect("engine thread")
+}
+
+/// Runs each `(source, stdin)` program on one engine.
 pub(crate) fn run_all(programs: &[(&str, &str)]) -> Vec<RunOutcome> {
     let programs: Vec<(String, String)> = programs
         .iter()
         .map(|(s, i)| (s.to_string(), i.to_string()))
         .collect();
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || {
-            let mut engine = Engine::new(Box::new(NativeHost::default()));
-            programs
-                .iter()
-                .map(|(source, stdin)| engine.run_with_stdin(source, stdin))
-                .collect()
-        })
-        .expect("spawn engine thread")
-        .join()
-        .expect("engine thread")
+    on_engine(move |engine| {
+        programs
+            .iter()
+            .map(|(source, stdin)| engine.run_with_stdin(source, stdin))
+            .collect()
+    })
 }
 
 fn run(source: &str) -> RunOutcome {

@@ -1,17 +1,13 @@
 //! Exercise checks: the program runs, then each check in a copy of its namespace.
 
-use crate::{CheckOutcome, Engine, NativeHost};
+use super::on_engine;
+use crate::CheckOutcome;
 
 /// Checks `source` (with `stdin`) against `checks` on a fresh engine with a large stack.
 fn check(source: &str, stdin: &str, checks: &[&str]) -> CheckOutcome {
     let (source, stdin) = (source.to_owned(), stdin.to_owned());
     let checks: Vec<String> = checks.iter().map(|code| code.to_string()).collect();
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || Engine::new(Box::new(NativeHost::default())).check(&source, &stdin, &checks))
-        .expect("spawn engine thread")
-        .join()
-        .expect("engine thread")
+    on_engine(move |engine| engine.check(&source, &stdin, &checks))
 }
 
 /// `(passed, message)` of each check.

@@ -1,21 +1,16 @@
 //! Interactive runs: `input()` beyond the answers given ends the run awaiting input, and the
 //! replay with one more answer suppresses what was already shown and repeats random choices.
 
-use crate::{Engine, NativeHost, RunOptions, RunOutcome};
+use super::on_engine;
+use crate::{RunOptions, RunOutcome};
 
-/// Runs each `(source, options)` on one engine with a large stack.
-fn run_each(runs: Vec<(&'static str, RunOptions)>) -> Vec<RunOutcome> {
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || {
-            let mut engine = Engine::new(Box::new(NativeHost::default()));
-            runs.iter()
-                .map(|(source, options)| engine.run_with(source, options))
-                .collect()
-        })
-        .expect("spawn engine thread")
-        .join()
-        .expect("engine thread")
+/// Runs each `(source.to_owned(), options)` on one engine.
+fn run_each(runs: Vec<(String, RunOptions)>) -> Vec<RunOutcome> {
+    on_engine(move |engine| {
+        runs.iter()
+            .map(|(source, options)| engine.run_with(source, options))
+            .collect()
+    })
 }
 
 fn interactive(stdin: &str, skip_output: u64, seed: u64) -> RunOptions {
@@ -33,10 +28,16 @@ const GREETER: &str = "import random\nprint('hello')\nname = input('Name? ')\npr
 fn input_beyond_the_answers_awaits_and_replays_continue_the_run() {
     let first = "hello\nName? ";
     let outcomes = run_each(vec![
-        (GREETER, interactive("", 0, 7)),
-        (GREETER, interactive("Ada\n", first.len() as u64, 7)),
-        (GREETER, interactive("Ada\n", first.len() as u64, 7)),
-        (GREETER, interactive("Ada\n42\n", 0, 7)),
+        (GREETER.to_owned(), interactive("", 0, 7)),
+        (
+            GREETER.to_owned(),
+            interactive("Ada\n", first.len() as u64, 7),
+        ),
+        (
+            GREETER.to_owned(),
+            interactive("Ada\n", first.len() as u64, 7),
+        ),
+        (GREETER.to_owned(), interactive("Ada\n42\n", 0, 7)),
     ]);
     assert!(outcomes[0].awaiting_input);
     assert_eq!(outcomes[0].error, None);
@@ -63,8 +64,8 @@ fn input_beyond_the_answers_awaits_and_replays_continue_the_run() {
 fn input_needed_is_not_caught_by_learner_code_and_eof_stays_for_plain_runs() {
     let source = "try:\n    x = input()\nexcept Exception:\n    print('caught')\n";
     let outcomes = run_each(vec![
-        (source, interactive("", 0, 1)),
-        (source, RunOptions::default()),
+        (source.to_owned(), interactive("", 0, 1)),
+        (source.to_owned(), RunOptions::default()),
     ]);
     assert!(outcomes[0].awaiting_input);
     assert_eq!(outcomes[0].stdout, "");
@@ -76,7 +77,7 @@ fn input_needed_is_not_caught_by_learner_code_and_eof_stays_for_plain_runs() {
 fn replays_skip_sleeps_until_they_catch_up() {
     let source = "import time\nfor i in range(3):\n    print(i)\n    time.sleep(0.2)\nname = input()\nprint(name)\n";
     let started = std::time::Instant::now();
-    let outcomes = run_each(vec![(source, interactive("x\n", 6, 1))]);
+    let outcomes = run_each(vec![(source.to_owned(), interactive("x\n", 6, 1))]);
     assert_eq!(outcomes[0].stdout, "x\n");
     assert!(started.elapsed().as_secs_f64() < 5.0);
 }
@@ -87,8 +88,6 @@ fn modules_written_by_the_learner_are_imported_afresh_each_run() {
         format!("with open('helper.py', 'w') as f:\n    f.write({body:?})\nimport helper\nprint(helper.VALUE)\n")
     };
     let (one, two) = (write("VALUE = 1\n"), write("VALUE = 2\n"));
-    let one: &'static str = Box::leak(one.into_boxed_str());
-    let two: &'static str = Box::leak(two.into_boxed_str());
     let outcomes = run_each(vec![
         (one, RunOptions::default()),
         (two, RunOptions::default()),
