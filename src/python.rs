@@ -539,7 +539,11 @@ fn worker_script() -> (String, bool) {
     let (true, Some(absolute)) = (opaque, absolute) else {
         return (WORKER_URL.to_owned(), true);
     };
-    let source = js_sys::Array::of1(&JsValue::from_str(&format!("import({absolute:?});\n")));
+    // The worker's own location is the blob's: tell it where the loader (and so the site's root,
+    // where the stdlib bundles are) really is.
+    let source = js_sys::Array::of1(&JsValue::from_str(&format!(
+        "self.PYLINGS_WORKER_URL = {absolute:?};\nimport({absolute:?});\n"
+    )));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
     web_sys::Blob::new_with_str_sequence_and_options(&source, &options)

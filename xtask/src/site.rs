@@ -6,6 +6,8 @@
 //!   every asset URL is relative to that base);
 //! - the worker's files renamed after their content hash (trunk hashes the app's, not the
 //!   worker's), so hosts can cache every large file forever;
+//! - the standard library modules the engine fetches on first import, under `stdlib/`, one file
+//!   a top-level package, named after its content (`pylings-stdlib` decides which);
 //! - `.gz` and `.br` siblings of every text and wasm file, for hosts that serve them;
 //! - a `_headers` file (Netlify, Cloudflare Pages and others read it): long caching for hashed
 //!   files, none for the pages.
@@ -38,6 +40,7 @@ pub fn finish() -> Result {
         ));
     }
     let hashed_worker = hash_worker(&dist)?;
+    write_stdlib(&dist)?;
     for route in routes()? {
         let depth = route.split('/').count();
         let page = index.replacen(
@@ -68,6 +71,18 @@ fn routes() -> Result<Vec<String>> {
         }
     }
     Ok(routes)
+}
+
+/// Writes `stdlib/<top>-<hash>.json` for every bundle the engine may fetch.
+fn write_stdlib(dist: &Path) -> Result {
+    let folder = dist.join(pylings_stdlib::FOLDER);
+    fs::create_dir_all(&folder).map_err(|e| format!("cannot create {folder:?}: {e}"))?;
+    let modules = pylings_stdlib::read_library(pylings_stdlib::lib_path())
+        .map_err(|e| format!("cannot read RustPython's Lib/: {e}"))?;
+    for bundle in pylings_stdlib::bundles(&modules) {
+        write(&folder.join(bundle.file_name()), bundle.encode().as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Renames the worker's script and wasm after their content, and points the loader and the
@@ -109,11 +124,15 @@ fn write_headers(dist: &Path, hashed_worker: &[String]) -> Result {
                 .map(|p| p.to_string_lossy().into_owned())
         })
         .filter(|name| {
-            is_trunk_hashed(name) || name.starts_with("editor/") || name.starts_with("snippets/")
+            is_trunk_hashed(name)
+                || ["editor/", "snippets/", "stdlib/"]
+                    .iter()
+                    .any(|folder| name.starts_with(folder))
         })
         .collect();
     hashed.extend(hashed_worker.iter().cloned());
     hashed.sort();
+    hashed.dedup();
     let mut text = String::from(
         "# Written by cargo xtask dist. Read by Netlify, Cloudflare Pages and similar hosts.\n\
          /*\n  X-Content-Type-Options: nosniff\n\

@@ -154,6 +154,11 @@ def install_os():
     import _frozen_importlib
 
     _frozen_importlib._install_external_importers()
+    # The standard library beyond what is frozen in: fetched on first import, after the path
+    # finder has looked for a learner's module of that name.
+    import _pylings_stdlib
+
+    _pylings_stdlib.install()
 
 
 def install_open():

@@ -313,6 +313,15 @@ def _module_not_found(error, source):
     )
 
 
+def _import_error(error, source):
+    if "could not download" not in str(error):
+        return None
+    return (
+        "This part of Python's standard library is downloaded the first time a program imports "
+        "it, and the download failed. Check the connection and run the program again."
+    )
+
+
 def _overflow_error(error, source):
     if "index-sized integer" in str(error):
         return (
@@ -340,6 +349,7 @@ _HANDLERS = [
     (RecursionError, _recursion_error),
     (EOFError, _eof_error),
     (ModuleNotFoundError, _module_not_found),
+    (ImportError, _import_error),
     (MemoryError, _memory_error),
     (OverflowError, _overflow_error),
 ]

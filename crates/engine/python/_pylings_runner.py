@@ -111,9 +111,14 @@ def _put_script_directory_first():
     home = _pylings_posix.getcwd()
     if not sys.path or sys.path[0] != home:
         sys.path[:] = [home] + [path for path in sys.path if path != home]
-    import importlib
-
-    importlib.invalidate_caches()
+    # What importlib.invalidate_caches() does for the path entry finders (so files the program
+    # just wrote are found), without its last step: that imports importlib.metadata, and with
+    # it zipfile, email and json, for a cache of installed distributions Pylings never has.
+    for entry, finder in list(sys.path_importer_cache.items()):
+        if finder is None:
+            del sys.path_importer_cache[entry]
+        elif hasattr(finder, "invalidate_caches"):
+            finder.invalidate_caches()
 
 
 def _forget_learner_modules():

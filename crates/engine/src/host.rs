@@ -19,10 +19,16 @@ pub trait Host {
     fn sleep(&self, seconds: f64);
     /// Receives output as the program writes it, in order, before the run finishes.
     fn write(&self, stream: Stream, text: &str);
+    /// The text of the standard library bundle `file` (a file name under `stdlib/` of the site,
+    /// from the engine's index), fetched on the first import of a module it holds.
+    ///
+    /// Errors: why it could not be had (e.g. `HTTP 404`, `network error`), shown to the learner.
+    fn fetch_stdlib(&self, file: &str) -> Result<String, String>;
 }
 
 /// A host for native builds and tests: `std::time` clocks, a real sleep, output dropped
-/// (the engine still collects it into [`crate::RunOutcome`]).
+/// (the engine still collects it into [`crate::RunOutcome`]), stdlib bundles made from the
+/// library's sources in cargo's registry, as `cargo xtask dist` makes them.
 #[derive(Debug)]
 pub struct NativeHost {
     start: std::time::Instant,
@@ -53,6 +59,22 @@ impl Host for NativeHost {
     }
 
     fn write(&self, _stream: Stream, _text: &str) {}
+
+    fn fetch_stdlib(&self, file: &str) -> Result<String, String> {
+        static BUNDLES: std::sync::OnceLock<Result<Vec<pylings_stdlib::Bundle>, String>> =
+            std::sync::OnceLock::new();
+        let bundles = BUNDLES.get_or_init(|| {
+            pylings_stdlib::read_library(pylings_stdlib::lib_path())
+                .map(|modules| pylings_stdlib::bundles(&modules))
+                .map_err(|error| error.to_string())
+        });
+        bundles
+            .as_ref()?
+            .iter()
+            .find(|bundle| bundle.file_name() == file)
+            .map(pylings_stdlib::Bundle::encode)
+            .ok_or_else(|| format!("no bundle named {file}"))
+    }
 }
 
 /// Output collected during one run, per stream, in the order it was written.

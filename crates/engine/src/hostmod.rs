@@ -3,9 +3,10 @@
 //! Functions: `time()`, `time_ns()` (wall clock), `monotonic()`, `monotonic_ns()`,
 //! `sleep(seconds)`, `write(stream, text)` with stream 0 = stdout and 1 = stderr, and
 //! `urandom(size)` from the platform's secure random source (`crypto.getRandomValues` in a
-//! browser).
+//! browser), `stdlib_index()` (a dict: top-level name → bundle file) and `fetch_stdlib(file)`
+//! (a list of `(name, is_package, path, source)`; ImportError when it cannot be had).
 
-use crate::host;
+use crate::{host, stdlib};
 use pylings_protocol::Stream;
 use rustpython_vm::{builtins::PyStrRef, PyObjectRef, PyResult, VirtualMachine};
 
@@ -14,7 +15,7 @@ fn seconds_to_ns(seconds: f64) -> u64 {
 }
 
 pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
-    let functions: [(&str, PyObjectRef); 7] = [
+    let functions: [(&str, PyObjectRef); 9] = [
         (
             "time",
             vm.new_function("time", || host::with_host(|h| h.wall_clock()))
@@ -67,6 +68,42 @@ pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
                     getrandom::fill(&mut bytes)
                         .map_err(|e| vm.new_os_error(format!("no random source: {e}")))?;
                     Ok(vm.ctx.new_bytes(bytes))
+                },
+            )
+            .into(),
+        ),
+        (
+            "stdlib_index",
+            vm.new_function("stdlib_index", |vm: &VirtualMachine| -> PyResult<_> {
+                let index = vm.ctx.new_dict();
+                for (top, file) in stdlib::ON_DEMAND {
+                    index.set_item(*top, vm.ctx.new_str(*file).into(), vm)?;
+                }
+                Ok(index)
+            })
+            .into(),
+        ),
+        (
+            "fetch_stdlib",
+            vm.new_function(
+                "fetch_stdlib",
+                |file: PyStrRef, vm: &VirtualMachine| -> PyResult<_> {
+                    let file = file.to_string_lossy();
+                    let modules = host::with_host(|h| h.fetch_stdlib(&file))
+                        .and_then(|text| stdlib::unpack(&file, &text))
+                        .map_err(|error| {
+                            vm.new_import_error(
+                                format!("could not download {file}: {error}"),
+                                vm.ctx.new_str(file.as_ref()),
+                            )
+                        })?;
+                    let modules = modules
+                        .into_iter()
+                        .map(|(name, package, path, source)| {
+                            vm.new_tuple((name, package, path, source)).into()
+                        })
+                        .collect();
+                    Ok(vm.ctx.new_list(modules))
                 },
             )
             .into(),

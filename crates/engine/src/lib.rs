@@ -14,6 +14,7 @@
 
 mod host;
 mod hostmod;
+mod stdlib;
 
 pub use host::{Host, NativeHost};
 pub use pylings_protocol::{CheckResult, PythonError, Stream};
@@ -78,7 +79,8 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Starts an interpreter with the frozen standard library and the Pylings OS layer.
+    /// Starts an interpreter with the frozen part of the standard library (the rest is fetched
+    /// through the host on first import) and the Pylings OS layer.
     ///
     /// Panics only if the bundled start-up code itself fails, which the engine's tests rule out.
     pub fn new(host: Box<dyn Host>) -> Self {
@@ -90,7 +92,7 @@ impl Engine {
         let stdlib = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
         let interpreter = builder
             .add_native_modules(&stdlib)
-            .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+            .add_frozen_modules(stdlib::frozen())
             .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../python"))
             .build();
         let (runner, checker) = interpreter.enter(|vm| {

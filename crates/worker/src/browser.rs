@@ -89,6 +89,36 @@ impl Host for BrowserHost {
     /// or [`FLUSH_INTERVAL_MS`] have passed since the last post. A program that prints and then
     /// computes for a long time without printing shows its last few ms of output only when it
     /// next prints, sleeps or ends: the worker cannot set a timer while Python holds it.
+    /// A synchronous request, which a worker may make: Python's import is synchronous, and the
+    /// page stays responsive. The bundle's URL is relative to the worker loader's, which sits at
+    /// the site's root (in a sandboxed embed the worker starts from a `blob:` and the page tells
+    /// it the loader's URL in `PYLINGS_WORKER_URL`).
+    fn fetch_stdlib(&self, file: &str) -> Result<String, String> {
+        let loader = js_sys::Reflect::get(&self.scope, &JsValue::from_str("PYLINGS_WORKER_URL"))
+            .ok()
+            .and_then(|url| url.as_string())
+            .unwrap_or_else(|| self.scope.location().href());
+        let url = web_sys::Url::new_with_base(&format!("stdlib/{file}"), &loader)
+            .map_err(|_| format!("no URL for stdlib/{file} from {loader}"))?
+            .href();
+        let request = web_sys::XmlHttpRequest::new().map_err(|_| "no XMLHttpRequest".to_owned())?;
+        request
+            .open_with_async("GET", &url, false)
+            .map_err(|_| format!("cannot request {url}"))?;
+        request
+            .send()
+            .map_err(|_| format!("network error fetching {url}"))?;
+        match request.status() {
+            Ok(200) => request
+                .response_text()
+                .ok()
+                .flatten()
+                .ok_or_else(|| format!("{url} sent no text")),
+            Ok(status) => Err(format!("HTTP {status} for {url}")),
+            Err(_) => Err(format!("network error fetching {url}")),
+        }
+    }
+
     fn write(&self, stream: Stream, text: &str) {
         if self.pending.borrow().stream.is_some_and(|s| s != stream) {
             self.flush();

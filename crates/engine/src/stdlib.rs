@@ -1,0 +1,31 @@
+//! The standard library as the engine sees it: the frozen part linked in, and the index of the
+//! bundles fetched through the [`crate::Host`] on first import (see `pylings-stdlib` and
+//! `python/_pylings_stdlib.py`).
+
+use rustpython_vm::frozen::FrozenLib;
+
+include!(concat!(env!("OUT_DIR"), "/stdlib_index.rs"));
+
+/// The frozen modules, compiled by the build script.
+pub(crate) fn frozen() -> &'static FrozenLib<[u8]> {
+    static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/frozen_stdlib.bin"));
+    FrozenLib::from_ref(BYTES)
+}
+
+/// The modules of the bundle in `text`, as `(name, is_package, path under Lib/, source)`.
+///
+/// Errors: the bundle is malformed, or is not the one `file` names (a host serving stale files).
+pub(crate) fn unpack(
+    file: &str,
+    text: &str,
+) -> Result<Vec<(String, bool, String, String)>, String> {
+    let bundle = pylings_stdlib::Bundle::decode(text)?;
+    if !file.starts_with(&format!("{}-", bundle.top)) {
+        return Err(format!("{file} holds the bundle of {}", bundle.top));
+    }
+    Ok(bundle
+        .modules
+        .into_iter()
+        .map(|module| (module.name, module.package, module.path, module.source))
+        .collect())
+}

@@ -1,0 +1,130 @@
+//! The standard library beyond the frozen part: fetched through the host on first import.
+
+use std::sync::{Arc, Mutex};
+
+use pylings_engine::{Engine, Host, NativeHost, RunOptions, Stream};
+
+/// A [`NativeHost`] that records the bundles asked for, and fails while `offline` is set.
+#[derive(Default)]
+struct RecordingHost {
+    inner: NativeHost,
+    fetched: Arc<Mutex<Vec<String>>>,
+    offline: Arc<Mutex<bool>>,
+}
+
+impl Host for RecordingHost {
+    fn wall_clock(&self) -> f64 {
+        self.inner.wall_clock()
+    }
+    fn monotonic(&self) -> f64 {
+        self.inner.monotonic()
+    }
+    fn sleep(&self, seconds: f64) {
+        self.inner.sleep(seconds)
+    }
+    fn write(&self, stream: Stream, text: &str) {
+        self.inner.write(stream, text)
+    }
+    fn fetch_stdlib(&self, file: &str) -> Result<String, String> {
+        if *self.offline.lock().unwrap() {
+            return Err("network error".to_owned());
+        }
+        self.fetched.lock().unwrap().push(file.to_owned());
+        self.inner.fetch_stdlib(file)
+    }
+}
+
+/// Runs `work` on an engine with a [`RecordingHost`], handing it the list of fetched bundles
+/// and the offline switch.
+fn with_recording_engine<T: Send + 'static>(
+    work: impl FnOnce(&mut Engine, &Mutex<Vec<String>>, &Mutex<bool>) -> T + Send + 'static,
+) -> T {
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let host = RecordingHost::default();
+            let (fetched, offline) = (host.fetched.clone(), host.offline.clone());
+            let mut engine = Engine::new(Box::new(host));
+            work(&mut engine, &fetched, &offline)
+        })
+        .expect("spawn engine thread")
+        .join()
+        .expect("engine thread")
+}
+
+/// Top-level names of the bundles fetched so far (`json-0123….json` → `json`), emptying the list.
+fn take_tops(fetched: &Mutex<Vec<String>>) -> Vec<String> {
+    std::mem::take(&mut *fetched.lock().unwrap())
+        .iter()
+        .map(|file| file.rsplit_once('-').unwrap().0.to_owned())
+        .collect()
+}
+
+#[test]
+fn a_first_run_fetches_no_stdlib() {
+    let tops = with_recording_engine(|engine, fetched, _| {
+        engine.run("print(1)");
+        let replay = RunOptions {
+            stdin: "Ada\n".to_owned(),
+            interactive: true,
+            seed: Some(7),
+            ..RunOptions::default()
+        };
+        engine.run_with("name = input()\nprint(nme)", &replay);
+        engine.run("def f(:\n    pass");
+        take_tops(fetched)
+    });
+    assert_eq!(tops, Vec::<String>::new());
+}
+
+#[test]
+fn a_module_is_fetched_once_with_its_package() {
+    let (first, again, tops) = with_recording_engine(|engine, fetched, _| {
+        let first = engine.run("import email.mime.text, json\nprint(json.dumps({'a': 1}))");
+        let tops = take_tops(fetched);
+        let again = engine.run("import json\nprint(json.__file__)");
+        assert_eq!(take_tops(fetched), Vec::<String>::new());
+        (first, again, tops)
+    });
+    assert_eq!(first.error, None);
+    assert_eq!(first.stdout, "{\"a\": 1}\n");
+    assert_eq!(again.stdout, "/usr/lib/python3.14/json/__init__.py\n");
+    assert!(tops.contains(&"email".to_owned()) && tops.contains(&"json".to_owned()));
+    let unique: std::collections::BTreeSet<_> = tops.iter().collect();
+    assert_eq!(unique.len(), tops.len(), "a bundle fetched twice: {tops:?}");
+}
+
+#[test]
+fn a_learners_module_shadows_a_fetched_one() {
+    let outcome = with_recording_engine(|engine, _, _| {
+        engine.run(
+            "with open('json.py', 'w') as f:\n    f.write('WHO = \"mine\"')\nimport json\nprint(json.WHO)",
+        )
+    });
+    assert_eq!(outcome.error, None);
+    assert_eq!(outcome.stdout, "mine\n");
+}
+
+#[test]
+fn a_failed_download_is_an_import_error_and_is_tried_again() {
+    let (offline_run, online_run) = with_recording_engine(|engine, _, offline| {
+        *offline.lock().unwrap() = true;
+        let offline_run = engine.run("import fractions");
+        *offline.lock().unwrap() = false;
+        (
+            offline_run,
+            engine.run("import fractions\nprint(fractions.Fraction(1, 3))"),
+        )
+    });
+    let error = offline_run.error.expect("ImportError");
+    assert_eq!(error.kind, "ImportError");
+    assert!(
+        error.message.contains("could not download fractions-"),
+        "{}",
+        error.message
+    );
+    assert!(error.message.contains("network error"), "{}", error.message);
+    assert!(error.explanation.unwrap().contains("download failed"));
+    assert_eq!(online_run.error, None);
+    assert_eq!(online_run.stdout, "1/3\n");
+}

@@ -1,0 +1,183 @@
+//! Splits RustPython's pure-Python standard library (the `Lib/` folder of `rustpython-pylib`,
+//! Python 3.14's stdlib, tests excluded) in two:
+//!
+//! - the **frozen** part ([`FROZEN`]): what the engine itself imports to start, to seed `random`
+//!   and to explain an error. It is compiled to bytecode at build time and linked into the
+//!   engine wasm, so a first run needs no other download.
+//! - everything else, fetched by the worker on first import as [`Bundle`]s of source, one per
+//!   top-level package or module (`email`, `json`, `asyncio.py`'s package…), cached by the
+//!   browser under names that carry a content hash.
+//!
+//! The engine's build script ([`freeze`], [`Bundle::file_name`]) and `cargo xtask dist` (which
+//! writes the bundle files) both call this crate on the same pinned `Lib/`, so the names the
+//! engine asks for are the files `dist/` has.
+
+mod freeze;
+
+pub use freeze::{compile_module, freeze, stored_lz4_block};
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The modules frozen into the engine. An entry names one module; `pkg.*` names a package and
+/// all its submodules.
+///
+/// Measured, not guessed: these are the stdlib modules an engine has imported after starting
+/// (with its warm-up run), a run seeded for `input()` replay (`random`) and a run that fails and
+/// gets a friendly explanation (`difflib`, `re`). The engine's test
+/// `a_first_run_fetches_no_stdlib` fails if one is missing.
+pub const FROZEN: &[&str] = &[
+    "_collections_abc",
+    "_pyio",
+    "abc",
+    "bisect",
+    "collections.*",
+    "difflib",
+    "enum",
+    "functools",
+    "genericpath",
+    "heapq",
+    "io",
+    "keyword",
+    "operator",
+    "os",
+    "posixpath",
+    "random",
+    "re.*",
+    "reprlib",
+    "stat",
+    "types",
+];
+
+/// The folder of where URLs of bundles are relative to the site's root: `stdlib/<file_name>`.
+pub const FOLDER: &str = "stdlib";
+
+/// One module of the library.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Module {
+    /// Dotted name, e.g. `email.mime.text`; a package's is the package's own (`email`).
+    pub name: String,
+    /// True for a package (its source is the `__init__.py`).
+    pub package: bool,
+    /// Path of the source under `Lib/`, with `/` separators, e.g. `email/mime/text.py`.
+    pub path: String,
+    /// The Python source, UTF-8.
+    pub source: String,
+}
+
+/// True when `name` is frozen into the engine (see [`FROZEN`]).
+pub fn is_frozen(name: &str) -> bool {
+    FROZEN.iter().any(|entry| match entry.strip_suffix(".*") {
+        Some(package) => {
+            name == package
+                || name
+                    .strip_prefix(package)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        }
+        None => name == *entry,
+    })
+}
+
+/// The folder of the pinned library's sources (inside cargo's registry).
+pub fn lib_path() -> &'static Path {
+    Path::new(rustpython_pylib::LIB_PATH)
+}
+
+/// Every `.py` module under `root`, sorted by name.
+///
+/// Errors: the I/O error of a folder or file that cannot be read, or a source that is not UTF-8.
+pub fn read_library(root: &Path) -> std::io::Result<Vec<Module>> {
+    let mut modules = Vec::new();
+    read_folder(root, "", &mut modules)?;
+    modules.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(modules)
+}
+
+fn read_folder(folder: &Path, package: &str, modules: &mut Vec<Module>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(folder)? {
+        let path = entry?.path();
+        let Some(file_name) = path.file_name().and_then(|name| name.to_str()) else {
+            continue;
+        };
+        let qualified = |stem: &str| match package {
+            "" => stem.to_owned(),
+            _ => format!("{package}.{stem}"),
+        };
+        if path.is_dir() {
+            read_folder(&path, &qualified(file_name), modules)?;
+        } else if let Some(stem) = file_name.strip_suffix(".py") {
+            let is_init = stem == "__init__";
+            let source = std::fs::read_to_string(&path).map_err(|error| {
+                std::io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+            })?;
+            let relative = match package {
+                "" => file_name.to_owned(),
+                _ => format!("{}/{file_name}", package.replace('.', "/")),
+            };
+            modules.push(Module {
+                name: if is_init {
+                    package.to_owned()
+                } else {
+                    qualified(stem)
+                },
+                package: is_init,
+                path: relative,
+                source: source.trim_start_matches('\u{feff}').to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The not-frozen modules of one top-level name, fetched together on its first import.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// The top-level name: `email` holds `email`, `email.mime`, `email.mime.text`…
+    pub top: String,
+    /// Its modules, sorted by name.
+    pub modules: Vec<Module>,
+}
+
+impl Bundle {
+    /// The bundle as served: JSON `{"top": …, "modules": [{"name", "package", "path",
+    /// "source"}…]}`. Source rather than bytecode: it compresses to about a third of the
+    /// bytecode's size (see `cargo xtask bench`).
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("a bundle is plain strings and booleans")
+    }
+
+    /// Reads what [`Bundle::encode`] wrote. Errors: a message saying what is malformed.
+    pub fn decode(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|error| format!("malformed stdlib bundle: {error}"))
+    }
+
+    /// The file name under [`FOLDER`]: `<top>-<16 hex digits of the SHA-256 of the encoding>.json`,
+    /// so a changed bundle gets a new name and hosts may cache each one forever.
+    pub fn file_name(&self) -> String {
+        let digest = Sha256::digest(self.encode().as_bytes());
+        let hex: String = digest[..8]
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        format!("{}-{hex}.json", self.top)
+    }
+}
+
+/// The not-frozen modules of `modules`, one bundle per top-level name, sorted by it.
+pub fn bundles(modules: &[Module]) -> Vec<Bundle> {
+    let mut by_top: BTreeMap<&str, Vec<Module>> = BTreeMap::new();
+    for module in modules.iter().filter(|module| !is_frozen(&module.name)) {
+        let top = module.name.split('.').next().unwrap_or(&module.name);
+        by_top.entry(top).or_default().push(module.clone());
+    }
+    by_top
+        .into_iter()
+        .map(|(top, modules)| Bundle {
+            top: top.to_owned(),
+            modules,
+        })
+        .collect()
+}
