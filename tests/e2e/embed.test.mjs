@@ -1,7 +1,8 @@
 // Static hosting and embedding, in Chromium: dist/ served under a sub-path opens deep links
 // directly and after a reload; the example host page on one origin embeds a lesson from
 // another, sizes it, receives its events and drives it; commands from an origin the embed URL
-// does not name are refused; a sandboxed iframe without storage still runs code.
+// does not name are refused; a sandboxed iframe without storage still runs code and imports
+// stdlib modules fetched on demand.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { DIST, launch, openPage } from "./harness.mjs";
@@ -115,12 +116,14 @@ test("commands from an origin the embed URL does not name are refused", async ()
   await page.close();
 });
 
-test("a sandboxed iframe without storage still runs Python", async () => {
+test("a sandboxed iframe without storage still runs Python, and fetches stdlib modules", async () => {
+  // The worker starts from a blob: there, so the stdlib bundles' URL comes from the page.
   const page = await openPage(env.browser, `${env.base}/no-such-page`);
-  await page.setContent(`<iframe sandbox="allow-scripts" src="${env.base}/embed/editor/?code=${encodeURIComponent("print(6 * 7)")}" style="width:800px;height:600px"></iframe>`);
+  const code = "import json, fractions\nprint(json.dumps([6 * 7]), fractions.Fraction(2, 4))";
+  await page.setContent(`<iframe sandbox="allow-scripts" src="${env.base}/embed/editor/?code=${encodeURIComponent(code)}" style="width:800px;height:600px"></iframe>`);
   const frame = page.frameLocator("iframe");
   await frame.locator(".run-button", { hasText: "Run" }).waitFor({ timeout: 60_000 });
   await frame.locator(".run-button").click();
-  await frame.locator(".output-text", { hasText: "42" }).waitFor({ timeout: 60_000 });
+  await frame.locator(".output-text", { hasText: "[42] 1/2" }).waitFor({ timeout: 60_000 });
   await page.close();
 });

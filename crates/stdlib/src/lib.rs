@@ -12,8 +12,10 @@
 //! writes the bundle files) both call this crate on the same pinned `Lib/`, so the names the
 //! engine asks for are the files `dist/` has.
 
+#[cfg(feature = "freeze")]
 mod freeze;
 
+#[cfg(feature = "freeze")]
 pub use freeze::{compile_module, freeze, stored_lz4_block};
 
 use std::collections::BTreeMap;
