@@ -15,7 +15,10 @@
 //   CPython (`python3`, where installed);
 // - the worker's memory (wasm linear memory and JS heap, read over CDP) after start and after the
 //   programs;
-// - the time from Stop to the next run's first output.
+// - the time from Stop to the next run's first output;
+// - the standard library fetched on demand: the first import of common modules in each engine,
+//   and what shipping bytecode instead of source would weigh (from target/bench/bytecode/, written
+//   by `cargo xtask bench` with crates/stdlib/examples/bytecode.rs).
 // It prints a table, writes it to bench/results/latest.md (and, for a full run, a dated copy), and
 // says which of issue 9's targets are met. Measurements, not tests: nothing here fails on a time.
 //
@@ -459,6 +462,19 @@ for (const key of ENGINES) {
 // first run needs.
 const probe = await engines.pylings.run(open.pylings.page, "import sys\nprint(' '.join(sorted(sys.modules)))\n");
 const startModules = new Set((probe.stdout ?? "").trim().split(/\s+/));
+// First imports of stdlib modules a first run has not loaded, timed inside Python: Pylings
+// fetches their bundles (the browser's cache is empty: a fresh profile) and compiles them from
+// source; Pyodide has its whole stdlib (python_stdlib.zip) in memory already.
+const IMPORTS = ["json", "datetime", "dataclasses", "fractions", "statistics", "decimal", "unittest", "asyncio"];
+const firstImports = {};
+for (const [index, module] of IMPORTS.entries()) {
+  firstImports[module] = {};
+  for (const key of interleaved(index)) {
+    const code = `import time\n_t = time.perf_counter()\nimport ${module}\nprint("TIME_MS", (time.perf_counter() - _t) * 1000)\n`;
+    const { stdout, error } = await engines[key].run(open[key].page, code);
+    firstImports[module][key] = error ? null : parseRun(stdout).ms;
+  }
+}
 await sleep(3_000); // the spare worker (Pylings) starts once Python is idle: let it settle
 const memory = { start: {}, end: {} };
 for (const key of ENGINES) memory.start[key] = await workerMemory(open[key], engines[key].memoryExpression);
@@ -531,12 +547,24 @@ const frozenRows = frozenLibs.map((lib) => {
     neededBrotli: needed.length ? quickBrotli(Buffer.concat(needed.map((m) => m.code))) : 0,
   };
 });
-const stdlib = frozenRows.sort((a, b) => b.lz4 - a.lz4)[0];
-const packages = new Map();
-for (const m of stdlib?.lib.modules ?? []) packages.set(m.name.split(".")[0], (packages.get(m.name.split(".")[0]) ?? 0) + m.code.length);
-const NO_BROWSER = /^(idlelib|tkinter|turtledemo|turtle|_pyrepl|multiprocessing|ensurepip|venv|pydoc_data|pydoc|curses|dbm|sqlite3|wsgiref|xmlrpc|http|urllib|email|mailbox|smtplib|imaplib|poplib|ftplib|socketserver|webbrowser|subprocess|lib2to3|pdb)$/;
-const isTest = (name) => /(^|\.)(idle_test|tests?|test_[a-z_0-9]+)(\.|$)/.test(name);
-const unusable = (stdlib?.lib.modules ?? []).filter((m) => NO_BROWSER.test(m.name.split(".")[0]) || isTest(m.name));
+// The stdlib bundles Pylings fetches on demand, against the same modules as bytecode.
+const bundleFiles = site.files.filter((f) => f.path.startsWith("/stdlib/"));
+const BYTECODE = join(ROOT, "target/bench/bytecode");
+const bytecode = existsSync(join(BYTECODE, "compile.json"))
+  ? (() => {
+      const compileMs = JSON.parse(readFileSync(join(BYTECODE, "compile.json"), "utf8"));
+      const best = (bytes) =>
+        brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 } }).length;
+      let raw = 0;
+      let br = 0;
+      for (const top of Object.keys(compileMs)) {
+        const marshal = readFileSync(join(BYTECODE, `${top}.marshal`));
+        raw += marshal.length;
+        br += best(marshal);
+      }
+      return { raw, br, bundles: Object.keys(compileMs).length, compileMs: Object.values(compileMs).reduce((a, b) => a + b, 0) };
+    })()
+  : null;
 
 // ---------------------------------------------------------------------------------------------
 // The report
@@ -571,7 +599,7 @@ say(
   "| --- | --- | --- | --- |",
   ...sectionRows.map((s) => `| ${s.name} | ${MB(s.size)} | ${MB(s.brotli)} | ${((100 * s.brotli) / wholeQuick).toFixed(0)}% |`),
   "",
-  "Python frozen into the engine wasm (RustPython's py_freeze!: each module an lz4-compressed marshalled code object), per frozen lib, brotli 5:",
+  "Python frozen into the engine wasm (each module a marshalled code object in an LZ4 block: RustPython's py_freeze! compresses it, Pylings' build stores it so that brotli can), per frozen lib, brotli 5:",
   "",
   "| frozen lib (first modules) | modules | lz4 as stored | its brotli 5 | unpacked | its brotli 5 | imported by a first run |",
   "| --- | --- | --- | --- | --- | --- | --- |",
@@ -581,12 +609,23 @@ say(
       `${r.needed} modules, ${MB(r.neededLz4)} lz4, ${MB(r.neededBrotli)} brotli 5 |`,
   ),
   "",
-  stdlib
-    ? `The stdlib lib's largest packages (lz4): ${[...packages].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, n]) => `${name} ${(n / 1e3).toFixed(0)} kB`).join(", ")}. ` +
-      `Packages of no use in a browser tab or test packages (idlelib, tkinter, turtle, _pyrepl, multiprocessing, pydoc, network clients, tests, …): ` +
-      `${unusable.length} modules, ${MB(unusable.reduce((s, m) => s + m.code.length, 0))} lz4. ` +
-      `A first run (print(1)) has imported ${startModules.size} modules, ${stdlib.needed} of them from this lib.`
-    : "No frozen stdlib found in the engine wasm.",
+  `A first run (print(1)) has imported ${startModules.size} modules.`,
+  "",
+  "## Standard library on demand",
+  "",
+  `Modules not frozen in are fetched on first import, one bundle of source per top-level package (dist/stdlib/). ` +
+    `Bundles as served: ${bundleFiles.length} files, ${MB(bundleFiles.reduce((s, f) => s + f.raw, 0))} raw, ${MB(bundleFiles.reduce((s, f) => s + f.br, 0))} brotli.` +
+    (bytecode
+      ? ` The same modules as bytecode (marshalled code objects, ${bytecode.bundles} bundles): ${MB(bytecode.raw)} raw, ${MB(bytecode.br)} brotli 11 ` +
+        `(${x(ratio(bytecode.br, bundleFiles.reduce((s, f) => s + f.br, 0)))} the source's). ` +
+        `Compiling all of that source took ${ms(bytecode.compileMs)} in a native build (the browser's wasm is slower), which a bundle pays only for the modules imported.`
+      : " (No target/bench/bytecode/: run through cargo xtask bench for the bytecode comparison.)"),
+  "",
+  "First import, ms inside Python (loopback; Pylings' browser cache empty, so it includes fetching the bundles; in this order, so later ones reuse what earlier ones imported):",
+  "",
+  "| module | Pylings | Pyodide |",
+  "| --- | --- | --- |",
+  ...IMPORTS.map((m) => `| ${m} | ${ms(firstImports[m].pylings)} | ${ms(firstImports[m].pyodide)} |`),
   "",
   "## Cold start",
   "",
@@ -703,25 +742,6 @@ const targets = [
 ];
 say("", "## Targets", "", "| target | this run | |", "| --- | --- | --- |", ...targets.map(([name, value, met]) => `| ${name} | ${value} | ${met ? "met" : "**missed**"} |`));
 
-// Estimates from this run's numbers for the levers that would close the byte and cold-start gaps.
-if (stdlib) {
-  const unusableBrotli = quickBrotli(Buffer.concat(unusable.map((m) => m.code)));
-  const onDemand = stdlib.lz4Brotli - stdlib.neededBrotli;
-  const bandwidth = THROTTLE.downloadThroughput; // bytes per second
-  const throttledOutput = coldMedian("pylings", THROTTLED, "firstOutput");
-  const estimate = (saved) =>
-    `${MB(bytesBefore[0] - saved)} before first output (${x(ratio(bytesBefore[0] - saved, bytesBefore[1]))} Pyodide's); ` +
-    `about ${ms(throttledOutput - (1000 * saved) / bandwidth)} to first output at 20 Mbit/s (${x(ratio(throttledOutput - (1000 * saved) / bandwidth, coldMedian("pyodide", THROTTLED, "firstOutput")))} Pyodide's)`;
-  say(
-    "",
-    "## Estimates for the levers (from this run, brotli 5 sizes, download time at 20 Mbit/s only)",
-    "",
-    `- Drop the modules of no use in a browser and the tests from the frozen stdlib (${MB(unusableBrotli)} brotli 5): ${estimate(unusableBrotli)}.`,
-    `- Freeze only what a first run imports and load the rest of the stdlib on demand (${MB(onDemand)} brotli 5 off the first download): ${estimate(onDemand)}.`,
-    `- Frozen modules are lz4-compressed before brotli sees them: the stdlib is ${MB(stdlib.lz4Brotli)} brotli 5 as lz4 but ${MB(stdlib.unpackedBrotli)} as plain marshal ` +
-      `(${MB(stdlib.lz4Brotli - stdlib.unpackedBrotli)} less to download, ${MB(stdlib.unpacked - stdlib.lz4)} more raw wasm), which matters for whatever part is shipped.`,
-  );
-}
 if (problems.length) say("", `Page errors: ${problems.join("; ")}`);
 say("");
 

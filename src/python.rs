@@ -287,67 +287,94 @@ impl Python {
         }
     }
 
+    /// Makes a worker the active one: the one `index.html` started before the app loaded, the
+    /// first time, else a new one.
     fn start_active(&self) {
-        if let Some(handle) = self.spawn() {
-            self.inner.borrow_mut().active = Some(handle);
+        let id = self.next_worker_id();
+        let (worker, early) = match take_early_worker() {
+            Some(adopted) => adopted,
+            None => match self.create_worker() {
+                Some(worker) => (worker, Vec::new()),
+                None => return,
+            },
+        };
+        self.inner.borrow_mut().active = Some(self.attach(worker, id));
+        // What it said before the app listened (usually nothing: it takes longer to start than
+        // the app), in order, now that it is the active worker.
+        for event in early {
+            self.dispatch(id, &event);
         }
     }
 
-    /// Creates a worker whose messages and errors are routed by its id; `None` (after
-    /// reporting a failed start) when the browser refuses to create one.
+    fn next_worker_id(&self) -> u32 {
+        let mut inner = self.inner.borrow_mut();
+        inner.next_id += 1;
+        inner.next_id
+    }
+
+    /// A new worker whose messages and errors are routed by its id; `None` (after reporting a
+    /// failed start) when the browser refuses to create one.
     fn spawn(&self) -> Option<Handle> {
-        let id = {
-            let mut inner = self.inner.borrow_mut();
-            inner.next_id += 1;
-            inner.next_id
-        };
+        let id = self.next_worker_id();
+        self.create_worker().map(|worker| self.attach(worker, id))
+    }
+
+    /// A new worker, or `None` after reporting why the browser refused.
+    fn create_worker(&self) -> Option<Worker> {
         let (url, module) = worker_script();
         let options = WorkerOptions::new();
         if module {
             options.set_type(WorkerType::Module);
         }
-        let worker = match Worker::new_with_options(&url, &options) {
-            Ok(worker) => worker,
+        match Worker::new_with_options(&url, &options) {
+            Ok(worker) => Some(worker),
             Err(error) => {
                 let detail = js_sys::Reflect::get(&error, &"message".into())
                     .ok()
                     .and_then(|m| m.as_string())
                     .unwrap_or_else(|| "the Python worker could not be created".to_owned());
                 self.start_failed(&detail);
-                return None;
+                None
             }
-        };
+        }
+    }
+
+    /// Routes `worker`'s messages and errors to this page's handling, as worker `id`.
+    fn attach(&self, worker: Worker, id: u32) -> Handle {
         let this = self.clone();
-        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            if let Some(message) = event
+        let on_message =
+            Closure::<dyn Fn(Event)>::new(move |event: Event| this.dispatch(id, &event));
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // An `ErrorEvent` when the engine traps; a plain `Event` when the script cannot load.
+        worker.set_onerror(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        Handle {
+            worker,
+            id,
+            ready: false,
+            out_of_memory: false,
+        }
+    }
+
+    /// Handles one event of worker `id`: a message, or an error (the worker died).
+    fn dispatch(&self, id: u32, event: &Event) {
+        if let Some(message) = event.dyn_ref::<MessageEvent>() {
+            if let Some(message) = message
                 .data()
                 .as_string()
                 .as_deref()
                 .and_then(FromWorker::from_json)
             {
-                this.receive(id, message);
+                self.receive(id, message);
             }
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        let this = self.clone();
-        // An `ErrorEvent` when the engine traps; a plain `Event` when the script cannot load.
-        let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
-            event.prevent_default();
-            let message = js_sys::Reflect::get(&event, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_else(|| "the Python worker could not be loaded".to_owned());
-            this.worker_failed(id, &message);
-        });
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
-        Some(Handle {
-            worker,
-            id,
-            ready: false,
-            out_of_memory: false,
-        })
+            return;
+        }
+        event.prevent_default();
+        let message = js_sys::Reflect::get(event, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "the Python worker could not be loaded".to_owned());
+        self.worker_failed(id, &message);
     }
 
     fn receive(&self, id: u32, message: FromWorker) {
@@ -549,6 +576,27 @@ fn worker_script() -> (String, bool) {
     web_sys::Blob::new_with_str_sequence_and_options(&source, &options)
         .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
         .map_or_else(|_| (WORKER_URL.to_owned(), true), |url| (url, false))
+}
+
+/// The worker `index.html` started before the app loaded (`window.pylingsEarlyWorker`), with
+/// the events it has sent since; taken once. `None` where it started none (an opaque-origin
+/// frame, where the worker must start from a `blob:`) or after it was taken.
+fn take_early_worker() -> Option<(Worker, Vec<Event>)> {
+    let key = JsValue::from_str("pylingsEarlyWorker");
+    let early = js_sys::Reflect::get(&window(), &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window(), &key.unchecked_into());
+    let worker = js_sys::Reflect::get(&early, &"worker".into())
+        .ok()?
+        .dyn_into::<Worker>()
+        .ok()?;
+    let events = js_sys::Reflect::get(&early, &"early".into())
+        .ok()?
+        .dyn_into::<js_sys::Array>()
+        .ok()?
+        .iter()
+        .filter_map(|event| event.dyn_into::<Event>().ok())
+        .collect();
+    Some((worker, events))
 }
 
 /// How a run ends when the interpreter died: out of memory (as the worker reported, or as the

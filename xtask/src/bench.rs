@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: Pylings and Pyodide measured side by side in headless Chromium (see
 //! bench/bench.mjs): downloads, cold start, warm run time of learner programs, worker memory, and
-//! Stop; the table goes to `bench/results/`, with issue 9's targets marked met or missed.
+//! Stop, first imports of stdlib modules and bytecode against source for them; the table goes
+//! to `bench/results/`, with issue 9's targets marked met or missed.
 //!
 //! `--no-build` measures the `dist/` that is there instead of building it first; `--quick` runs
 //! each measure once (to try the benchmark, not for numbers).
@@ -24,6 +25,22 @@ pub fn run() -> Result {
     if !args.iter().any(|a| a == "--no-build") {
         dist::run()?;
     }
+    // The bytecode the on-demand stdlib would ship instead of source, for the comparison.
+    cmd::run(command(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--ignore-rust-version",
+            "--locked",
+            "--package",
+            "pylings-stdlib",
+            "--example",
+            "bytecode",
+            "--",
+            "target/bench/bytecode",
+        ],
+    ))?;
     let mut node_args = vec!["bench/bench.mjs", "--dist", "dist"];
     if args.iter().any(|a| a == "--quick") {
         node_args.push("--quick");

@@ -159,8 +159,8 @@ fn is_trunk_hashed(name: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Writes `.gz` (best) and `.br` (quality 11, or 9 above 4 MiB, where 11 takes minutes) next
-/// to every compressible file.
+/// Writes `.gz` (best) and `.br` (quality 11, 16 MiB window: 0.5 MB less engine than quality 9
+/// with the default window, for about 40 s of build) next to every compressible file.
 fn compress_all(dist: &Path) -> Result {
     for path in files(dist)? {
         let compressible = path
@@ -177,11 +177,10 @@ fn compress_all(dist: &Path) -> Result {
             &sibling(&path, "gz"),
             &gzip.finish().map_err(|e| e.to_string())?,
         )?;
-        let quality = if bytes.len() > 4 << 20 { 9 } else { 11 };
         let mut brotli = Vec::new();
         let params = brotli::enc::BrotliEncoderParams {
-            quality,
-            lgwin: 22,
+            quality: 11,
+            lgwin: 24,
             ..Default::default()
         };
         brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params).map_err(|e| e.to_string())?;

@@ -24,6 +24,11 @@ pub trait Host {
     ///
     /// Errors: why it could not be had (e.g. `HTTP 404`, `network error`), shown to the learner.
     fn fetch_stdlib(&self, file: &str) -> Result<String, String>;
+    /// Asks for the bundles `files` ahead, without waiting: an import is about to fetch them one
+    /// after another. Nothing by default (a native host reads them at once anyway).
+    fn prefetch_stdlib(&self, files: &[String]) {
+        let _ = files;
+    }
 }
 
 /// A host for native builds and tests: `std::time` clocks, a real sleep, output dropped

@@ -3,8 +3,9 @@
 //! Functions: `time()`, `time_ns()` (wall clock), `monotonic()`, `monotonic_ns()`,
 //! `sleep(seconds)`, `write(stream, text)` with stream 0 = stdout and 1 = stderr, and
 //! `urandom(size)` from the platform's secure random source (`crypto.getRandomValues` in a
-//! browser), `stdlib_index()` (a dict: top-level name → bundle file) and `fetch_stdlib(file)`
-//! (a list of `(name, is_package, path, source)`; ImportError when it cannot be had).
+//! browser), `stdlib_index()` (a dict: top-level name → bundle file), `stdlib_imports()` (a
+//! dict: module → tuple of the fetched modules it imports as it runs), `fetch_stdlib(file)` (a list of `(name, is_package, path, source)`;
+//! ImportError when it cannot be had) and `prefetch_stdlib(files)` (requests them ahead).
 
 use crate::{host, stdlib};
 use pylings_protocol::Stream;
@@ -15,7 +16,7 @@ fn seconds_to_ns(seconds: f64) -> u64 {
 }
 
 pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
-    let functions: [(&str, PyObjectRef); 9] = [
+    let functions: [(&str, PyObjectRef); 11] = [
         (
             "time",
             vm.new_function("time", || host::with_host(|h| h.wall_clock()))
@@ -84,6 +85,21 @@ pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
             .into(),
         ),
         (
+            "stdlib_imports",
+            vm.new_function("stdlib_imports", |vm: &VirtualMachine| -> PyResult<_> {
+                let imports = vm.ctx.new_dict();
+                for (module, names) in stdlib::IMPORTS {
+                    let names: Vec<PyObjectRef> = names
+                        .iter()
+                        .map(|name| vm.ctx.new_str(*name).into())
+                        .collect();
+                    imports.set_item(*module, vm.ctx.new_tuple(names).into(), vm)?;
+                }
+                Ok(imports)
+            })
+            .into(),
+        ),
+        (
             "fetch_stdlib",
             vm.new_function(
                 "fetch_stdlib",
@@ -106,6 +122,14 @@ pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
                     Ok(vm.ctx.new_list(modules))
                 },
             )
+            .into(),
+        ),
+        (
+            "prefetch_stdlib",
+            vm.new_function("prefetch_stdlib", |files: Vec<PyStrRef>| {
+                let files: Vec<String> = files.iter().map(|f| f.to_string_lossy().into()).collect();
+                host::with_host(|h| h.prefetch_stdlib(&files));
+            })
             .into(),
         ),
     ];

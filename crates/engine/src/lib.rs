@@ -18,6 +18,8 @@ mod stdlib;
 
 pub use host::{Host, NativeHost};
 pub use pylings_protocol::{CheckResult, PythonError, Stream};
+/// The folder of the site's root that holds the stdlib bundles [`Host::fetch_stdlib`] fetches.
+pub use pylings_stdlib::FOLDER as STDLIB_FOLDER;
 
 use rustpython_vm::{
     builtins::{PyBaseExceptionRef, PyTupleRef},

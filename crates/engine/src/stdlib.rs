@@ -1,5 +1,6 @@
 //! The standard library as the engine sees it: the frozen part linked in, and the index of the
-//! bundles fetched through the [`crate::Host`] on first import (see `pylings-stdlib` and
+//! bundles fetched through the [`crate::Host`] on first import (with the bundles they import,
+//! requested ahead) (see `pylings-stdlib` and
 //! `python/_pylings_stdlib.py`).
 
 use rustpython_vm::frozen::FrozenLib;

@@ -4,7 +4,8 @@ use std::sync::{Arc, Mutex};
 
 use pylings_engine::{Engine, Host, NativeHost, RunOptions, Stream};
 
-/// A [`NativeHost`] that records the bundles asked for, and fails while `offline` is set.
+/// A [`NativeHost`] that records the bundles asked for (prefetches with a `prefetch:` prefix),
+/// and fails while `offline` is set.
 #[derive(Default)]
 struct RecordingHost {
     inner: NativeHost,
@@ -32,6 +33,10 @@ impl Host for RecordingHost {
         self.fetched.lock().unwrap().push(file.to_owned());
         self.inner.fetch_stdlib(file)
     }
+    fn prefetch_stdlib(&self, files: &[String]) {
+        let mut fetched = self.fetched.lock().unwrap();
+        fetched.extend(files.iter().map(|file| format!("prefetch:{file}")));
+    }
 }
 
 /// Runs `work` on an engine with a [`RecordingHost`], handing it the list of fetched bundles
@@ -52,12 +57,46 @@ fn with_recording_engine<T: Send + 'static>(
         .expect("engine thread")
 }
 
-/// Top-level names of the bundles fetched so far (`json-0123….json` → `json`), emptying the list.
+/// Top-level names of the bundles fetched so far (`json-0123….json` → `json`), emptying the list;
+/// prefetches are left out.
 fn take_tops(fetched: &Mutex<Vec<String>>) -> Vec<String> {
     std::mem::take(&mut *fetched.lock().unwrap())
         .iter()
+        .filter(|file| !file.starts_with("prefetch:"))
         .map(|file| file.rsplit_once('-').unwrap().0.to_owned())
         .collect()
+}
+
+#[test]
+fn an_import_asks_ahead_for_the_bundles_it_will_fetch() {
+    let log = with_recording_engine(|engine, fetched, _| {
+        let outcome = engine.run("import asyncio, unittest");
+        assert_eq!(outcome.error, None);
+        std::mem::take(&mut *fetched.lock().unwrap())
+    });
+    // Each bundle fetched was asked for ahead, by the first fetch of its import chain, except
+    // the first of each chain and those only imported inside functions or `try:` blocks.
+    let fetched: Vec<&String> = log.iter().filter(|f| !f.starts_with("prefetch:")).collect();
+    let ahead = fetched
+        .iter()
+        .filter(|file| log.contains(&format!("prefetch:{file}")))
+        .count();
+    assert!(fetched.len() > 20, "{fetched:?}");
+    assert!(
+        ahead * 10 >= fetched.len() * 8,
+        "only {ahead} of {} fetched bundles were asked for ahead: {log:?}",
+        fetched.len()
+    );
+    // Few are asked for in vain, and none twice.
+    let prefetched: Vec<&String> = log.iter().filter(|f| f.starts_with("prefetch:")).collect();
+    assert!(
+        prefetched.len() * 10 <= fetched.len() * 12,
+        "{} asked ahead for {} fetched: {log:?}",
+        prefetched.len(),
+        fetched.len()
+    );
+    let unique: std::collections::BTreeSet<_> = prefetched.iter().collect();
+    assert_eq!(unique.len(), prefetched.len());
 }
 
 #[test]

@@ -18,7 +18,7 @@ mod freeze;
 #[cfg(feature = "freeze")]
 pub use freeze::{compile_module, freeze, stored_lz4_block};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -68,6 +68,90 @@ pub struct Module {
     pub path: String,
     /// The Python source, UTF-8.
     pub source: String,
+}
+
+impl Module {
+    /// The package relative imports start from: the module itself for a package, else its parent.
+    fn package_name(&self) -> &str {
+        if self.package {
+            &self.name
+        } else {
+            self.name.rsplit_once('.').map_or("", |(parent, _)| parent)
+        }
+    }
+
+    /// Absolute names this module may import as it runs: `import a.b as c, d` gives `a.b` and
+    /// `d`; `from a import b, c` gives `a`, `a.b` and `a.c` (either may be a submodule); relative
+    /// imports are resolved against its package. Only unindented lines count: what runs when
+    /// the module is imported, not what a function imports when called. Names that are not
+    /// modules are the caller's to filter out.
+    ///
+    /// A line scan, not a parse (this crate has no Python parser without its `freeze` feature):
+    /// the second line of a parenthesised `from a import (b,` and imports in `try:` blocks are
+    /// missed. It serves prefetching, which only has to be mostly right: a miss costs a round
+    /// trip, an extra name an unneeded download.
+    pub fn imports(&self) -> BTreeSet<String> {
+        let mut names = BTreeSet::new();
+        for line in self.source.lines() {
+            if let Some(rest) = line.strip_prefix("import ") {
+                for target in rest.split(',') {
+                    if let Some(name) = target.split_whitespace().next() {
+                        names.insert(name.to_owned());
+                    }
+                }
+            } else if let Some(rest) = line.strip_prefix("from ") {
+                let mut words = rest.split_whitespace();
+                let (Some(from), Some("import")) = (words.next(), words.next()) else {
+                    continue;
+                };
+                let Some(base) = self.resolve(from) else {
+                    continue;
+                };
+                let imported = words.collect::<Vec<_>>().join(" ");
+                for item in imported.trim_start_matches('(').split(',') {
+                    if let Some(item) = item.split_whitespace().next() {
+                        if item != "*" && item != "(" {
+                            names.insert(join(&base, item));
+                        }
+                    }
+                }
+                if !base.is_empty() {
+                    names.insert(base);
+                }
+            }
+        }
+        names.retain(|name| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        });
+        names
+    }
+
+    /// The absolute name of `from`'s target (`..x` against this module's package); `None` when
+    /// it climbs above the library's root.
+    fn resolve(&self, from: &str) -> Option<String> {
+        let level = from.len() - from.trim_start_matches('.').len();
+        let rest = &from[level..];
+        if level == 0 {
+            return Some(rest.to_owned());
+        }
+        let mut package = self.package_name();
+        for _ in 1..level {
+            package = package.rsplit_once('.').map(|(parent, _)| parent)?;
+        }
+        Some(join(package, rest))
+    }
+}
+
+/// `a` and `b` joined with a dot, or whichever is not empty.
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_owned(),
+        (_, true) => a.to_owned(),
+        _ => format!("{a}.{b}"),
+    }
 }
 
 /// True when `name` is frozen into the engine (see [`FROZEN`]).

@@ -67,6 +67,49 @@ fn bundles_round_trip_and_are_named_by_their_content() {
 }
 
 #[test]
+fn a_module_knows_what_it_imports_as_it_runs() {
+    let module = |name: &str, package: bool, source: &str| pylings_stdlib::Module {
+        name: name.to_owned(),
+        package,
+        path: String::new(),
+        source: source.to_owned(),
+    };
+    let imports = module(
+        "pkg.sub.mod",
+        false,
+        "import os.path as p, sys\nfrom . import a, b as c\nfrom ..up import (x,\n    y)\n\
+         from json import *\ndef f():\n    import inside\n",
+    )
+    .imports();
+    let expected = [
+        "json",
+        "os.path",
+        "pkg.sub",
+        "pkg.sub.a",
+        "pkg.sub.b",
+        "pkg.up",
+        "pkg.up.x",
+        "sys",
+    ];
+    assert_eq!(
+        imports.iter().map(String::as_str).collect::<Vec<_>>(),
+        expected
+    );
+    let package = module("pkg", true, "from .core import run\n").imports();
+    assert!(package.contains("pkg.core") && package.contains("pkg.core.run"));
+    assert!(module("top", false, "from .. import x\n")
+        .imports()
+        .is_empty());
+    // On the real library: json's package imports its submodules.
+    let modules = read_library(lib_path()).expect("read Lib/");
+    let json = modules.iter().find(|m| m.name == "json").unwrap().imports();
+    assert!(
+        json.contains("json.decoder") && json.contains("json.encoder"),
+        "{json:?}"
+    );
+}
+
+#[test]
 fn stored_blocks_decompress_to_their_data() {
     for length in [0, 1, 14, 15, 16, 269, 270, 271, 100_000] {
         let data: Vec<u8> = (0..length).map(|i| (i * 7 % 251) as u8).collect();

@@ -3,7 +3,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use pylings_engine::{Engine, Host, RunOptions, Stream};
+use pylings_engine::{Engine, Host, RunOptions, Stream, STDLIB_FOLDER};
 use pylings_protocol::{FromWorker, ToWorker};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -30,9 +30,22 @@ struct BrowserHost {
     run: Rc<Cell<u32>>,
     pending: Rc<RefCell<Pending>>,
     last_post: Rc<Cell<f64>>,
+    /// A rejection handler that does nothing, for prefetches nobody awaits.
+    ignore: Closure<dyn FnMut(JsValue)>,
 }
 
 impl BrowserHost {
+    /// The absolute URL of the stdlib bundle `file`.
+    fn stdlib_url(&self, file: &str) -> Result<String, String> {
+        let loader = js_sys::Reflect::get(&self.scope, &JsValue::from_str("PYLINGS_WORKER_URL"))
+            .ok()
+            .and_then(|url| url.as_string())
+            .unwrap_or_else(|| self.scope.location().href());
+        web_sys::Url::new_with_base(&format!("{STDLIB_FOLDER}/{file}"), &loader)
+            .map(|url| url.href())
+            .map_err(|_| format!("no URL for stdlib/{file} from {loader}"))
+    }
+
     /// Posts the held-back output, if any.
     fn flush(&self) {
         flush(&self.scope, self.run.get(), &self.pending, &self.last_post);
@@ -94,13 +107,7 @@ impl Host for BrowserHost {
     /// the site's root (in a sandboxed embed the worker starts from a `blob:` and the page tells
     /// it the loader's URL in `PYLINGS_WORKER_URL`).
     fn fetch_stdlib(&self, file: &str) -> Result<String, String> {
-        let loader = js_sys::Reflect::get(&self.scope, &JsValue::from_str("PYLINGS_WORKER_URL"))
-            .ok()
-            .and_then(|url| url.as_string())
-            .unwrap_or_else(|| self.scope.location().href());
-        let url = web_sys::Url::new_with_base(&format!("stdlib/{file}"), &loader)
-            .map_err(|_| format!("no URL for stdlib/{file} from {loader}"))?
-            .href();
+        let url = self.stdlib_url(file)?;
         let request = web_sys::XmlHttpRequest::new().map_err(|_| "no XMLHttpRequest".to_owned())?;
         request
             .open_with_async("GET", &url, false)
@@ -116,6 +123,17 @@ impl Host for BrowserHost {
                 .ok_or_else(|| format!("{url} sent no text")),
             Ok(status) => Err(format!("HTTP {status} for {url}")),
             Err(_) => Err(format!("network error fetching {url}")),
+        }
+    }
+
+    /// Starts a `fetch` of each file and leaves it running: the browser keeps the responses in
+    /// its HTTP cache (the files are immutable), where the synchronous requests that follow find
+    /// them, or join them while they are still arriving. Failures are left for those requests.
+    fn prefetch_stdlib(&self, files: &[String]) {
+        for file in files {
+            if let Ok(url) = self.stdlib_url(file) {
+                let _ = self.scope.fetch_with_str(&url).catch(&self.ignore);
+            }
         }
     }
 
@@ -162,6 +180,7 @@ pub(crate) fn start() {
         run: run.clone(),
         pending: pending.clone(),
         last_post: last_post.clone(),
+        ignore: Closure::new(|_| {}),
     })));
     // The first run pays for imports and caches the runner warms up (measured 0.4–0.7 s in the
     // browser, against a few ms after): pay it before Ready, so a learner's first Run, and the
