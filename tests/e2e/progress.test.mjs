@@ -48,6 +48,8 @@ test("junk in the progress key is kept as a backup and the app still works", asy
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${env.base}/`);
+  // The app has read the (empty) store before the junk goes in: only the reload reads the junk.
+  await page.getByRole("heading", { name: /Getting started/ }).waitFor();
   await page.evaluate((key) => localStorage.setItem(key, "{this is not json"), KEY);
   await page.reload();
   await page.locator(".notice").filter({ hasText: "could not be read" }).waitFor();

@@ -105,7 +105,12 @@ pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
                 "fetch_stdlib",
                 |file: PyStrRef, vm: &VirtualMachine| -> PyResult<_> {
                     let file = file.to_string_lossy();
-                    let modules = host::with_host(|h| h.fetch_stdlib(&file))
+                    let modules = if stdlib::is_bundle(&file) {
+                        host::with_host(|h| h.fetch_stdlib(&file))
+                    } else {
+                        Err("not a stdlib bundle".to_owned())
+                    };
+                    let modules = modules
                         .and_then(|text| stdlib::unpack(&file, &text))
                         .map_err(|error| {
                             vm.new_import_error(
@@ -127,7 +132,11 @@ pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
         (
             "prefetch_stdlib",
             vm.new_function("prefetch_stdlib", |files: Vec<PyStrRef>| {
-                let files: Vec<String> = files.iter().map(|f| f.to_string_lossy().into()).collect();
+                let files: Vec<String> = files
+                    .iter()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .filter(|f| stdlib::is_bundle(f))
+                    .collect();
                 host::with_host(|h| h.prefetch_stdlib(&files));
             })
             .into(),

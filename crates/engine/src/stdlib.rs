@@ -13,6 +13,12 @@ pub(crate) fn frozen() -> &'static FrozenLib<[u8]> {
     FrozenLib::from_ref(BYTES)
 }
 
+/// True when `file` is a bundle of the index. The host is only ever asked for these: learner
+/// code can call `_pylings_host` too, and must not make the worker request other URLs.
+pub(crate) fn is_bundle(file: &str) -> bool {
+    ON_DEMAND.iter().any(|(_, known)| *known == file)
+}
+
 /// The modules of the bundle in `text`, as `(name, is_package, path under Lib/, source)`.
 ///
 /// Errors: the bundle is malformed, or is not the one `file` names (a host serving stale files).

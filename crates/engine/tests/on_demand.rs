@@ -167,3 +167,22 @@ fn a_failed_download_is_an_import_error_and_is_tried_again() {
     assert_eq!(online_run.error, None);
     assert_eq!(online_run.stdout, "1/3\n");
 }
+
+#[test]
+fn learner_code_cannot_make_the_host_fetch_other_files() {
+    let (outcome, asked) = with_recording_engine(|engine, fetched, _| {
+        let outcome = engine.run(
+            "import _pylings_host\n_pylings_host.prefetch_stdlib(['../index.html'])\n\
+             _pylings_host.fetch_stdlib('../index.html')",
+        );
+        (outcome, std::mem::take(&mut *fetched.lock().unwrap()))
+    });
+    let error = outcome.error.expect("ImportError");
+    assert_eq!(error.kind, "ImportError");
+    assert!(
+        error.message.contains("not a stdlib bundle"),
+        "{}",
+        error.message
+    );
+    assert_eq!(asked, Vec::<String>::new());
+}
