@@ -462,6 +462,10 @@ for (const key of ENGINES) {
 // first run needs.
 const probe = await engines.pylings.run(open.pylings.page, "import sys\nprint(' '.join(sorted(sys.modules)))\n");
 const startModules = new Set((probe.stdout ?? "").trim().split(/\s+/));
+await sleep(3_000); // the spare worker (Pylings) starts once Python is idle: let it settle
+const memory = { start: {}, end: {} };
+for (const key of ENGINES) memory.start[key] = await workerMemory(open[key], engines[key].memoryExpression);
+
 // First imports of stdlib modules a first run has not loaded, timed inside Python: Pylings
 // fetches their bundles (the browser's cache is empty: a fresh profile) and compiles them from
 // source; Pyodide has its whole stdlib (python_stdlib.zip) in memory already.
@@ -485,9 +489,6 @@ for (const [index, module] of IMPORTS.entries()) {
   }
 }
 for (const key of ENGINES) await throttledOpen[key].close();
-await sleep(3_000); // the spare worker (Pylings) starts once Python is idle: let it settle
-const memory = { start: {}, end: {} };
-for (const key of ENGINES) memory.start[key] = await workerMemory(open[key], engines[key].memoryExpression);
 
 const warm = Object.fromEntries(programs.map((p) => [p.name, { pylings: [], pyodide: [], cpython: [], results: {}, errors: [] }]));
 for (let rep = 0; rep <= WARM_RUNS; rep++) {
