@@ -110,7 +110,7 @@ fn short_hash(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// `_headers`: hashed files (trunk's `name-<16 hex>.ext`, the editor bundle, the worker's) are
+/// `_headers`: hashed files (trunk's `name-<16 hex>.ext`, the editor bundle, the worker's, the stdlib bundles) are
 /// immutable; pages and the worker loader keep the host's default (revalidated). No rule sets
 /// `Cache-Control` for `/*`: hosts combine the headers of all matching rules. The cross-origin isolation headers
 /// are left commented out: nothing needs them (input() works by replay), and they would stop
@@ -125,12 +125,14 @@ fn write_headers(dist: &Path, hashed_worker: &[String]) -> Result {
         })
         .filter(|name| {
             is_trunk_hashed(name)
-                || ["editor/", "snippets/", "stdlib/"]
+                || ["editor/", "snippets/"]
                     .iter()
                     .any(|folder| name.starts_with(folder))
         })
         .collect();
     hashed.extend(hashed_worker.iter().cloned());
+    // Every stdlib bundle is named after its content: one rule for the folder.
+    hashed.push(format!("{}/*", pylings_stdlib::FOLDER));
     hashed.sort();
     hashed.dedup();
     let mut text = String::from(
