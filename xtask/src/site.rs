@@ -123,6 +123,7 @@ fn write_headers(dist: &Path, hashed_worker: &[String]) -> Result {
                 .ok()
                 .map(|p| p.to_string_lossy().into_owned())
         })
+        .filter(|name| !name.starts_with(&format!("{}/", pylings_stdlib::FOLDER)))
         .filter(|name| {
             is_trunk_hashed(name)
                 || ["editor/", "snippets/"]
