@@ -110,10 +110,10 @@ fn short_hash(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// `_headers`: hashed files (trunk's `name-<16 hex>.ext`, the editor bundle, the worker's, the stdlib bundles) are
-/// immutable; pages and the worker loader keep the host's default (revalidated). No rule sets
-/// `Cache-Control` for `/*`: hosts combine the headers of all matching rules. The cross-origin isolation headers
-/// are left commented out: nothing needs them (input() works by replay), and they would stop
+/// `_headers`: hashed files (trunk's `name-<16 hex>.ext`, the editor bundle, the worker's, and
+/// the stdlib bundles under one `stdlib/*` rule) are immutable; pages and the worker loader keep
+/// the host's default (revalidated). No rule sets `Cache-Control` for `/*`: hosts combine the
+/// headers of all matching rules. The cross-origin isolation headers are left commented out: nothing needs them (input() works by replay), and they would stop
 /// hosts without CORP headers from embedding resources.
 fn write_headers(dist: &Path, hashed_worker: &[String]) -> Result {
     let mut hashed: Vec<String> = files(dist)?
@@ -123,16 +123,16 @@ fn write_headers(dist: &Path, hashed_worker: &[String]) -> Result {
                 .ok()
                 .map(|p| p.to_string_lossy().into_owned())
         })
-        .filter(|name| !name.starts_with(&format!("{}/", pylings_stdlib::FOLDER)))
         .filter(|name| {
-            is_trunk_hashed(name)
-                || ["editor/", "snippets/"]
-                    .iter()
-                    .any(|folder| name.starts_with(folder))
+            // The stdlib bundles get one rule for their folder, below.
+            let bundle = name.starts_with(&format!("{}/", pylings_stdlib::FOLDER));
+            !bundle
+                && (is_trunk_hashed(name)
+                    || name.starts_with("editor/")
+                    || name.starts_with("snippets/"))
         })
         .collect();
     hashed.extend(hashed_worker.iter().cloned());
-    // Every stdlib bundle is named after its content: one rule for the folder.
     hashed.push(format!("{}/*", pylings_stdlib::FOLDER));
     hashed.sort();
     hashed.dedup();

@@ -4,7 +4,7 @@ On the first import of a name under a top-level package or module (`json`, `emai
 the host fetches that top-level name's bundle: the source of every module under it, one request
 the browser caches. Each module is compiled when it is imported, like a `.py` file on disk.
 Fetches are synchronous (an import cannot wait otherwise), so before the first one the host is
-asked for every bundle the import will need next (the index says what each bundle imports), all
+asked for every bundle the import will need next (the index says what each module imports), all
 at once: `import asyncio` pays about one round trip, not forty.
 
 The finder comes last on `sys.meta_path`, after the path finder, so that as in CPython a

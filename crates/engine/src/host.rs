@@ -65,19 +65,22 @@ impl Host for NativeHost {
 
     fn write(&self, _stream: Stream, _text: &str) {}
 
+    /// Made once per process (reading and encoding the library takes a moment), then looked up.
     fn fetch_stdlib(&self, file: &str) -> Result<String, String> {
-        static BUNDLES: std::sync::OnceLock<Result<Vec<pylings_stdlib::Bundle>, String>> =
-            std::sync::OnceLock::new();
-        let bundles = BUNDLES.get_or_init(|| {
-            pylings_stdlib::read_library(pylings_stdlib::lib_path())
-                .map(|modules| pylings_stdlib::bundles(&modules))
-                .map_err(|error| error.to_string())
+        type Files = std::collections::HashMap<String, String>;
+        static FILES: std::sync::OnceLock<Result<Files, String>> = std::sync::OnceLock::new();
+        let files = FILES.get_or_init(|| {
+            let modules = pylings_stdlib::read_library(pylings_stdlib::lib_path())
+                .map_err(|error| error.to_string())?;
+            Ok(pylings_stdlib::bundles(&modules)
+                .iter()
+                .map(|bundle| (bundle.file_name(), bundle.encode()))
+                .collect())
         });
-        bundles
+        files
             .as_ref()?
-            .iter()
-            .find(|bundle| bundle.file_name() == file)
-            .map(pylings_stdlib::Bundle::encode)
+            .get(file)
+            .cloned()
             .ok_or_else(|| format!("no bundle named {file}"))
     }
 }

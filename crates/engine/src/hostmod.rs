@@ -4,8 +4,9 @@
 //! `sleep(seconds)`, `write(stream, text)` with stream 0 = stdout and 1 = stderr, and
 //! `urandom(size)` from the platform's secure random source (`crypto.getRandomValues` in a
 //! browser), `stdlib_index()` (a dict: top-level name → bundle file), `stdlib_imports()` (a
-//! dict: module → tuple of the fetched modules it imports as it runs), `fetch_stdlib(file)` (a list of `(name, is_package, path, source)`;
-//! ImportError when it cannot be had) and `prefetch_stdlib(files)` (requests them ahead).
+//! dict: module → tuple of the fetched modules it imports as it runs), `fetch_stdlib(file)` (a
+//! list of `(name, is_package, path, source)`; ImportError when it cannot be had) and
+//! `prefetch_stdlib(files)` (requests them ahead). Both fetches take only files of the index.
 
 use crate::{host, stdlib};
 use pylings_protocol::Stream;

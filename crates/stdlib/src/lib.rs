@@ -5,7 +5,7 @@
 //!   and to explain an error. It is compiled to bytecode at build time and linked into the
 //!   engine wasm, so a first run needs no other download.
 //! - everything else, fetched by the worker on first import as [`Bundle`]s of source, one per
-//!   top-level package or module (`email`, `json`, `asyncio.py`'s package…), cached by the
+//!   top-level package or module (`email`, `json`, `fractions`…), cached by the
 //!   browser under names that carry a content hash.
 //!
 //! The engine's build script ([`freeze`], [`Bundle::file_name`]) and `cargo xtask dist` (which
@@ -54,7 +54,7 @@ pub const FROZEN: &[&str] = &[
     "types",
 ];
 
-/// The folder of where URLs of bundles are relative to the site's root: `stdlib/<file_name>`.
+/// The folder, at the site's root, that holds the bundles: `stdlib/<file_name>`.
 pub const FOLDER: &str = "stdlib";
 
 /// One module of the library.
@@ -229,7 +229,7 @@ pub struct Bundle {
 
 impl Bundle {
     /// The bundle as served: JSON `{"top": …, "modules": [{"name", "package", "path",
-    /// "source"}…]}`. Source rather than bytecode: it compresses to about a third of the
+    /// "source"}…]}`. Source rather than bytecode: it compresses to about half of the
     /// bytecode's size (see `cargo xtask bench`).
     pub fn encode(&self) -> String {
         serde_json::to_string(self).expect("a bundle is plain strings and booleans")

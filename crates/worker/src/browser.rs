@@ -98,10 +98,6 @@ impl Host for BrowserHost {
         while now_ms(&self.scope) < until {}
     }
 
-    /// Holds `text` back with the output of the same stream, posting when the stream changes
-    /// or [`FLUSH_INTERVAL_MS`] have passed since the last post. A program that prints and then
-    /// computes for a long time without printing shows its last few ms of output only when it
-    /// next prints, sleeps or ends: the worker cannot set a timer while Python holds it.
     /// A synchronous request, which a worker may make: Python's import is synchronous, and the
     /// page stays responsive. The bundle's URL is relative to the worker loader's, which sits at
     /// the site's root (in a sandboxed embed the worker starts from a `blob:` and the page tells
@@ -137,6 +133,10 @@ impl Host for BrowserHost {
         }
     }
 
+    /// Holds `text` back with the output of the same stream, posting when the stream changes
+    /// or [`FLUSH_INTERVAL_MS`] have passed since the last post. A program that prints and then
+    /// computes for a long time without printing shows its last few ms of output only when it
+    /// next prints, sleeps or ends: the worker cannot set a timer while Python holds it.
     fn write(&self, stream: Stream, text: &str) {
         if self.pending.borrow().stream.is_some_and(|s| s != stream) {
             self.flush();
