@@ -32,9 +32,6 @@ export const onChange = (handle, callback) => bundle.onChange(handle, callback);
 export const markErrorLine = (handle, line) => bundle.markErrorLine(handle, line);
 export const focus = (handle) => bundle.focus(handle);
 export const destroy = (handle) => bundle.destroy(handle);
-export const encodeShare = (text) => bundle.encodeShare(text);
-/** The decoded text, or `undefined` when the data is damaged. */
-export const decodeShare = (data) => bundle.decodeShare(data) ?? undefined;
 
 /** `location.hash`, with its `#`. */
 export function locationHash() {

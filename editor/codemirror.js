@@ -1,4 +1,4 @@
-// The editor bundle: CodeMirror 6 set up for Python lessons, and the share-link codec.
+// The editor bundle: CodeMirror 6 set up for Python lessons.
 //
 // esbuild bundles this file and its npm dependencies into one minified ES module
 // (`cargo xtask dist` runs it; see xtask/src/editor.rs). The app never imports it directly:
@@ -16,7 +16,6 @@ import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { python } from "@codemirror/lang-python";
 import { tagHighlighter, tags } from "@lezer/highlight";
-import LZString from "lz-string";
 
 // --- Colours: the same `hl-*` classes (and so the same `--hl-*` custom properties in
 // style/main.css) as the lessons' static code blocks, which build/highlight.rs colours.
@@ -286,28 +285,4 @@ export function destroy(handle) {
   darkQuery?.removeEventListener("change", handle.onScheme);
   handle.listeners.length = 0;
   handle.view.destroy();
-}
-
-// --- Share links: the code compressed with lz-string, then base64url without padding.
-
-/** `text` as a URL-safe string for a link's fragment. */
-export function encodeShare(text) {
-  const bytes = LZString.compressToUint8Array(text);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/** The text of an `encodeShare` string, or `null` when it is damaged or incomplete. */
-export function decodeShare(data) {
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(data)) return null;
-    const binary = atob(data.replace(/-/g, "+").replace(/_/g, "/"));
-    if (binary.length % 2 !== 0) return null;
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    const text = LZString.decompressFromUint8Array(bytes);
-    return typeof text === "string" && text !== "" ? text : null;
-  } catch {
-    return null;
-  }
 }

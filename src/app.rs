@@ -29,7 +29,7 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
 
 #[component]
 pub fn App() -> impl IntoView {
-    crate::python::Python::start();
+    crate::run::client::Python::start();
     let base = paths::base();
     let path = window().location().pathname().unwrap_or_default();
     let embedded = path

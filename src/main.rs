@@ -11,7 +11,8 @@ mod embed;
 mod pages;
 mod paths;
 mod progress;
-mod python;
+mod run;
+mod share;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

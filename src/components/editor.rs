@@ -38,10 +38,6 @@ pub(crate) mod bridge {
         pub fn mark_error_line(handle: &JsValue, line: u32);
         pub fn focus(handle: &JsValue);
         pub fn destroy(handle: &JsValue);
-        #[wasm_bindgen(js_name = encodeShare)]
-        pub fn encode_share(text: &str) -> String;
-        #[wasm_bindgen(js_name = decodeShare)]
-        pub fn decode_share(data: &str) -> Option<String>;
         #[wasm_bindgen(js_name = locationHash)]
         pub fn location_hash() -> String;
         #[wasm_bindgen(js_name = addressWithoutHash)]

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use pylings_course::CodeBlock;
 
-use crate::components::output::{OutputPanel, RunState, Status};
+use crate::components::output::OutputPanel;
 use crate::components::run_button::RunButton;
+use crate::run::state::{RunState, Status};
 
 #[component]
 pub fn Example(

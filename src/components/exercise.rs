@@ -7,13 +7,16 @@ use pylings_course::{Check, Exercise};
 use pylings_protocol::CheckResult;
 
 use crate::components::blocks::Blocks;
-use crate::components::editor::CodeEditor;
-use crate::components::output::{inline_code, ErrorReport, OutputPanel, RunState};
-use crate::components::run_button::{RunButton, StopButton};
-use crate::embed::{self, protocol::Event, Target};
+use crate::components::output::{inline_code, ErrorReport};
+use crate::components::run_button::RunButton;
+use crate::components::workbench::Workbench;
+use crate::embed::{self, protocol::Event};
 use crate::progress::autosave::{autosave, saved_code};
 use crate::progress::browser as progress;
 use crate::progress::model::ExerciseRecord;
+use crate::run::failure::Failure;
+use crate::run::state::RunState;
+use crate::run::Runner;
 
 /// The progress key of the exercise's editor.
 const EXERCISE: &str = "exercise";
@@ -25,12 +28,12 @@ pub fn ExerciseView(lesson_id: &'static str, exercise: &'static Exercise) -> imp
     let code =
         RwSignal::new(saved_code(lesson_id, EXERCISE).unwrap_or_else(|| exercise.seed.clone()));
     autosave(lesson_id, EXERCISE, code);
-    let state = RunState::new();
-    let record = move || exercise_record(lesson_id);
-    let stdin = exercise.stdin.clone().unwrap_or_default();
     // Run is interactive (the learner types what `input()` asks); checks use the exercise's
     // fixed input.
-    let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
+    let runner = Runner::new(code);
+    let state = runner.state;
+    let record = move || exercise_record(lesson_id);
+    let stdin = exercise.stdin.clone().unwrap_or_default();
     let check = Callback::new(move |()| {
         let checks = exercise
             .checks
@@ -42,11 +45,11 @@ pub fn ExerciseView(lesson_id: &'static str, exercise: &'static Exercise) -> imp
             &stdin,
             checks,
             exercise.time_limit_seconds,
+            move |results| record_check(lesson_id, results),
         );
     });
-    record_checks(lesson_id, state);
     if embed::is_embedded() {
-        embed::set_target(Target { code, run, state });
+        embed::set_target(runner);
     }
     let error_line = Signal::derive(move || error_line(state));
     let reset = move |_| {
@@ -67,15 +70,12 @@ pub fn ExerciseView(lesson_id: &'static str, exercise: &'static Exercise) -> imp
                 {move || passed().then(|| view! { <span class="done-mark" aria-label="completed">" ✓"</span> })}
             </h2>
             <Blocks blocks=exercise.instructions.clone() static_code=true/>
-            <CodeEditor code on_run=run label="Your solution" error_line/>
-            <div class="toolbar">
-                <RunButton state on_run=run/>
+            <Workbench runner label="Your solution" error_line actions=move || view! {
                 <RunButton state on_run=check label="Check my code" primary=true/>
-                <StopButton state/>
                 <button type="button" class="secondary" on:click=reset>"Reset to starter code"</button>
-            </div>
-            <CheckResults checks=&exercise.checks state/>
-            <OutputPanel state/>
+            }>
+                <CheckResults checks=&exercise.checks state/>
+            </Workbench>
             <Hints exercise/>
             <Solution lesson_id exercise code/>
         </section>
@@ -87,37 +87,31 @@ fn exercise_record(lesson_id: &str) -> Option<ExerciseRecord> {
     progress::read(|p| p.lessons.get(lesson_id).and_then(|l| l.exercise.clone()))
 }
 
-/// Counts each finished check in the progress, and marks the exercise passed when all pass.
-fn record_checks(lesson_id: &'static str, state: RunState) {
-    Effect::new(move |_| {
-        let Some(results) = state.checks.get() else {
-            return;
-        };
-        let all_passed = !results.is_empty() && results.iter().all(|r| r.passed);
-        progress::update(|p| {
-            let record = p
-                .lesson_mut(lesson_id)
-                .exercise
-                .get_or_insert_with(ExerciseRecord::default);
-            record.attempts += 1;
-            record.passed |= all_passed;
-            record.at = js_sys::Date::now();
-        });
-        if all_passed {
-            embed::emit(Event::ExercisePassed {
-                lesson: lesson_id.to_owned(),
-            });
-        }
-        embed::report_progress(lesson_id);
+/// Records one finished check in the progress (one attempt; passed when every check passed)
+/// and tells an embedding page when it passed. Called once per check, when it ends: never
+/// from an effect, which would run again on every later change of the progress.
+fn record_check(lesson_id: &'static str, results: &[CheckResult]) {
+    let all_passed = !results.is_empty() && results.iter().all(|r| r.passed);
+    progress::update(|p| {
+        let record = p
+            .lesson_mut(lesson_id)
+            .exercise
+            .get_or_insert_with(ExerciseRecord::default);
+        record.attempts += 1;
+        record.passed |= all_passed;
+        record.at = js_sys::Date::now();
     });
+    if all_passed {
+        embed::emit(Event::ExercisePassed {
+            lesson: lesson_id.to_owned(),
+        });
+    }
 }
 
 /// The line to mark in the editor: where the program failed, or where the learner's code
 /// raised while the first failing check called it.
 fn error_line(state: RunState) -> Option<u32> {
-    let failed = state
-        .error
-        .with(|error| error.as_ref().and_then(|e| e.line));
+    let failed = state.failure.with(|f| f.as_ref().and_then(Failure::line));
     failed.or_else(|| {
         state.checks.with(|checks| {
             checks
@@ -135,7 +129,7 @@ fn CheckResults(checks: &'static [Check], state: RunState) -> impl IntoView {
     move || {
         let results = state.checks.get()?;
         if results.is_empty() {
-            return state.error.with(Option::is_some).then(|| {
+            return state.failure.with(Option::is_some).then(|| {
                 view! {
                     <p class="checks-skipped" role="status">
                         "Your program stopped with an error, so the checks did not run. Fix the error below first."
@@ -188,7 +182,7 @@ fn CheckItem(check: &'static Check, result: CheckResult, open: bool) -> impl Int
         (Some(message), _) => {
             view! { <p class="check-message">{inline_code(&message)}</p> }.into_any()
         }
-        (None, Some(error)) => view! { <ErrorReport error/> }.into_any(),
+        (None, Some(error)) => view! { <ErrorReport failure=Failure::Python(error)/> }.into_any(),
         (None, None) => {
             view! { <p class="check-message">"This check did not pass yet."</p> }.into_any()
         }

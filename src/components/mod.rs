@@ -9,4 +9,4 @@ pub mod output;
 pub mod progress_panel;
 pub mod quiz;
 pub mod run_button;
-pub mod run_state;
+pub mod workbench;

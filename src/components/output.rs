@@ -3,10 +3,11 @@
 
 use leptos::html::{Input, Pre};
 use leptos::prelude::*;
-use pylings_protocol::PythonError;
 use web_sys::KeyboardEvent;
 
-pub use crate::components::run_state::{RunState, Status, STOPPED, TIMEOUT};
+use crate::run::failure::Failure;
+use crate::run::output::announce_output;
+use crate::run::state::{RunState, Status};
 
 /// Shows a run's output as a terminal would, with stderr, typed input and the error set apart.
 /// While the program waits for `input()`, a line to type in follows the output. Ctrl+C in the
@@ -27,19 +28,19 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
             .get()
             .then(|| view! { <span class="trimmed">"… earlier output trimmed …\n"</span> })
     };
-    let error = move || {
+    let failure = move || {
         state
-            .error
+            .failure
             .get()
-            .map(|error| view! { <ErrorReport error/> })
+            .map(|failure| view! { <ErrorReport failure/> })
     };
-    let status = move || match state.status.get() {
-        Status::Idle => String::new(),
+    let status_text = move || match state.status.get() {
+        Status::Idle => "Press Run to see what the program prints.".to_owned(),
         Status::Running => "Running…".to_owned(),
         Status::AwaitingInput => "Waiting for your input: type it and press Enter".to_owned(),
-        Status::Finished { ms } => match state.error.get().map(|error| error.kind) {
-            Some(kind) if kind == STOPPED => "Program stopped".to_owned(),
-            Some(kind) if kind == TIMEOUT => "Stopped at the time limit".to_owned(),
+        Status::Finished { ms } => match state.failure.get() {
+            Some(Failure::Stopped) => "Program stopped".to_owned(),
+            Some(Failure::TimeLimit { .. }) => "Stopped at the time limit".to_owned(),
             Some(_) => format!("Stopped by an error after {ms:.0} ms"),
             None => format!("Finished in {ms:.0} ms"),
         },
@@ -69,17 +70,33 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
             pre.set_scroll_top(pre.scroll_height());
         }
     });
+    // What a screen reader hears: not every line as it is printed (a flood of output would be
+    // read for minutes), but the end of the run, once, with a summary of its output.
+    let announcement = move || {
+        let status = state.status.get();
+        let heard = |prefix: String| {
+            state
+                .chunks
+                .with(|chunks| format!("{prefix} {}", announce_output(chunks)))
+        };
+        match status {
+            Status::AwaitingInput => heard("The program waits for your input.".to_owned()),
+            Status::Finished { .. } => heard(format!("{}.", status_text())),
+            Status::Idle | Status::Running => String::new(),
+        }
+    };
     view! {
-        <section class="output" aria-label="Output" tabindex="0" data-finished=move || state.finished.get() on:keydown=on_keydown>
-            <pre class="output-text" role="log" aria-live="polite" node_ref=text on:scroll=on_scroll>
+        <section class="output" class:idle=move || state.status.get() == Status::Idle aria-label="Output" tabindex="0" data-finished=move || state.finished.get() on:keydown=on_keydown>
+            <pre class="output-text" aria-live="off" node_ref=text on:scroll=on_scroll>
                 {trimmed}
                 {chunks}
                 <Show when=move || state.status.get() == Status::AwaitingInput>
                     <InputLine state/>
                 </Show>
             </pre>
-            {error}
-            <p class="run-status" aria-live="polite">{status}</p>
+            {failure}
+            <p class="run-status">{status_text}</p>
+            <p class="visually-hidden run-announcement" aria-live="polite">{announcement}</p>
         </section>
     }
 }
@@ -115,34 +132,36 @@ fn InputLine(state: RunState) -> impl IntoView {
     }
 }
 
-/// An uncaught exception: its type, message and line, the plain-language explanation, and the
-/// traceback one click away.
+/// Why a run ended early: an uncaught exception's type, message and line, the plain-language
+/// explanation, and the traceback one click away; or the page's reason (a time limit, a
+/// crash); or a quiet "Program stopped."
 #[component]
-pub fn ErrorReport(error: PythonError) -> impl IntoView {
-    if error.kind == STOPPED {
+pub fn ErrorReport(failure: Failure) -> impl IntoView {
+    if failure == Failure::Stopped {
         return view! { <p class="stopped" role="status">"Program stopped."</p> }.into_any();
     }
-    let line = error
-        .line
+    let line = failure
+        .line()
         .map(|line| view! { <span class="error-line">{format!("line {line}")}</span> });
-    let explanation = error
+    let report = failure.report();
+    let explanation = report
         .explanation
         .as_deref()
         .map(|text| view! { <p class="explanation">{inline_code(text)}</p> });
-    let traceback = (!error.traceback.is_empty()).then(|| {
+    let traceback = (!report.detail.is_empty()).then(|| {
         view! {
             <details class="traceback-details">
                 <summary>"Full traceback"</summary>
-                <pre class="traceback">{error.traceback.clone()}</pre>
+                <pre class="traceback">{report.detail.clone()}</pre>
             </details>
         }
     });
     view! {
         <div class="error" role="alert">
             <p class="error-title">
-                <strong class="error-kind">{error.kind}</strong>
+                <strong class="error-kind">{report.title}</strong>
                 ": "
-                <span class="error-message">{error.message}</span>
+                <span class="error-message">{report.message}</span>
                 " "
                 {line}
             </p>

@@ -99,7 +99,6 @@ fn QuestionView(
             question: index,
             correct,
         });
-        embed::report_progress(lesson_id);
         checked.set(Some(choice));
         announcement.set(format!(
             "Question {}: {}",

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::output::RunState;
-use crate::python::Python;
+use crate::run::client::Python;
+use crate::run::state::RunState;
 
 #[component]
 pub fn RunButton(

@@ -15,24 +15,18 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{MessageEvent, ResizeObserver};
 
-use crate::components::run_state::{RunState, Status, STOPPED};
 use crate::progress::browser as progress;
-use protocol::{parent_origins, parse_command, Command, Event};
-
-/// The editor that `set-code` and `run` act on, registered by the embed page.
-#[derive(Clone, Copy)]
-pub struct Target {
-    pub code: RwSignal<String>,
-    pub run: Callback<()>,
-    pub state: RunState,
-}
+use crate::run::failure::Failure;
+use crate::run::Runner;
+use protocol::{parent_origins, parse_command, Command, Event, RunStatus, View};
 
 struct Embed {
     /// Origins named by `?parent=`: the only ones commands are taken from and events go to.
     parents: Vec<String>,
     /// The lesson shown, if any.
     lesson: Option<&'static str>,
-    target: Option<Target>,
+    /// The editor that `set-code` and `run` act on.
+    target: Option<Runner>,
 }
 
 thread_local! {
@@ -45,8 +39,9 @@ pub fn is_embedded() -> bool {
 }
 
 /// Starts the API for an embed page showing `view` (of `lesson`): reads `?parent=`, listens for
-/// commands, reports the content's height, and announces `ready`.
-pub fn start(view: &'static str, lesson: Option<&'static str>) {
+/// commands, reports the content's height and the lesson's progress as it changes, and
+/// announces `ready`.
+pub fn start(view: View, lesson: Option<&'static str>) {
     let search = window().location().search().unwrap_or_default();
     let query = web_sys::UrlSearchParams::new_with_str(&search).ok();
     let values: Vec<String> = query
@@ -59,6 +54,7 @@ pub fn start(view: &'static str, lesson: Option<&'static str>) {
         })
         .unwrap_or_default();
     let parents = parent_origins(values.iter().map(String::as_str));
+    let named = !parents.is_empty();
     EMBED.with(|embed| {
         *embed.borrow_mut() = Some(Embed {
             parents,
@@ -68,6 +64,9 @@ pub fn start(view: &'static str, lesson: Option<&'static str>) {
     });
     listen_for_commands();
     observe_height();
+    if let (Some(lesson), true) = (lesson, named) {
+        observe_progress(lesson);
+    }
     emit(Event::Ready {
         view,
         lesson: lesson.map(str::to_owned),
@@ -75,7 +74,7 @@ pub fn start(view: &'static str, lesson: Option<&'static str>) {
 }
 
 /// Makes `target` the editor that commands act on, and reports each of its finished runs.
-pub fn set_target(target: Target) {
+pub fn set_target(target: Runner) {
     EMBED.with(|embed| {
         if let Some(embed) = embed.borrow_mut().as_mut() {
             embed.target = Some(target);
@@ -84,16 +83,15 @@ pub fn set_target(target: Target) {
     Effect::new(move |previous: Option<u32>| {
         let finished = target.state.finished.get();
         if previous.is_some_and(|previous| previous != finished) {
-            let error = target.state.error.get_untracked();
-            let status = match (&error, target.state.status.get_untracked()) {
-                (Some(error), _) if error.kind == STOPPED => "stopped",
-                (Some(_), _) => "error",
-                (None, Status::Finished { .. }) => "ok",
-                (None, _) => "stopped",
+            let failure = target.state.failure.get_untracked();
+            let status = match &failure {
+                None => RunStatus::Ok,
+                Some(Failure::Stopped) => RunStatus::Stopped,
+                Some(_) => RunStatus::Error,
             };
             emit(Event::Run {
                 status,
-                error: error.filter(|e| e.kind != STOPPED).map(|e| e.kind),
+                error: failure.as_ref().and_then(Failure::name).map(str::to_owned),
             });
         }
         finished
@@ -124,19 +122,24 @@ pub fn emit(event: Event) {
     }
 }
 
-/// Sends the lesson's progress record to the host (to named origins only).
-pub fn report_progress(lesson_id: &str) {
-    if !is_embedded() {
-        return;
+/// The `progress` event of `lesson`: its record as it is now.
+fn progress_event(lesson: &str) -> Event {
+    Event::Progress {
+        lesson: lesson.to_owned(),
+        record: progress::read(|p| p.lessons.get(lesson).cloned()),
     }
-    let record = progress::read(|p| {
-        p.lessons
-            .get(lesson_id)
-            .and_then(|record| serde_json::to_value(record).ok())
-    });
-    emit(Event::Progress {
-        lesson: lesson_id.to_owned(),
-        record: record.unwrap_or(serde_json::Value::Null),
+}
+
+/// Sends a `progress` event whenever the lesson's record changes, whoever changed it (a quiz
+/// answer, a check, an autosave, another tab); not for the record the page starts with, which
+/// the host asks for with `get-progress`.
+fn observe_progress(lesson: &'static str) {
+    Effect::new(move |previous: Option<Event>| {
+        let event = progress_event(lesson);
+        if previous.as_ref().is_some_and(|previous| *previous != event) {
+            emit(event.clone());
+        }
+        event
     });
 }
 
@@ -181,14 +184,14 @@ fn perform(command: Command) {
                 target.code.set(code);
             }
         }
-        Command::Run => {
+        Command::Run {} => {
             if let Some(target) = target {
                 target.run.run(());
             }
         }
-        Command::GetProgress => {
+        Command::GetProgress {} => {
             if let (true, Some(lesson)) = (named, lesson) {
-                report_progress(lesson);
+                emit(progress_event(lesson));
             }
         }
         Command::SetTheme { theme } => {

@@ -1,8 +1,12 @@
 //! The embed API's messages, as documented in `docs/embedding.md`: every message is
-//! `{"source": "pylings", "version": 1, "type": …, "payload": …}`. Parsing is strict: anything
+//! `{"source": "pylings", "version": 1, "type": …, "payload": …}`, which serde's adjacently
+//! tagged enums give (`type` the variant, `payload` its fields). Parsing is strict: anything
 //! that is not exactly a known command of this version is ignored.
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
+
+use crate::progress::model::LessonRecord;
 
 /// The `source` field of every message.
 pub const SOURCE: &str = "pylings";
@@ -10,21 +14,23 @@ pub const SOURCE: &str = "pylings";
 pub const VERSION: u64 = 1;
 
 /// A command from the host page.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", content = "payload", rename_all = "kebab-case")]
 pub enum Command {
     /// Replace the code in the embed's editor (never runs it).
     SetCode { code: String },
     /// Run the editor's code, as the Run button does.
-    Run,
+    Run {},
     /// Ask for the lesson's progress record (answered with a `progress` event; refused unless
     /// the host's origin was named in the embed URL).
-    GetProgress,
+    GetProgress {},
     /// Switch between light and dark, or back to the reader's system setting.
     SetTheme { theme: Theme },
 }
 
 /// A colour theme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Theme {
     Light,
     Dark,
@@ -43,19 +49,42 @@ impl Theme {
     }
 }
 
+/// What an embed page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// A lesson's text, its exercise and its quiz.
+    Lesson,
+    Exercise,
+    Quiz,
+    /// A bare editor.
+    Editor,
+}
+
+/// How a run of the embed's editor ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunStatus {
+    /// The program ran to its end.
+    Ok,
+    /// It failed: an exception, the time limit, a crash, or Python unavailable.
+    Error,
+    /// The learner stopped it.
+    Stopped,
+}
+
 /// An event for the host page.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", content = "payload", rename_all = "kebab-case")]
 pub enum Event {
-    /// The embed has rendered: `view` is `lesson`, `exercise`, `quiz` or `editor`.
-    Ready {
-        view: &'static str,
-        lesson: Option<String>,
-    },
+    /// The embed has rendered.
+    Ready { view: View, lesson: Option<String> },
     /// The content's height changed, in CSS pixels.
     Resize { height: f64 },
-    /// A run finished: `status` is `ok`, `error` or `stopped`; `error` is the exception type.
+    /// A run finished; `error` names the failure (the exception's type, `TimeLimit`,
+    /// `MemoryError`, `Crash`, `Unavailable`), `None` when it ran to its end or was stopped.
     Run {
-        status: &'static str,
+        status: RunStatus,
         error: Option<String>,
     },
     /// A quiz question was checked (0-based `question`).
@@ -66,8 +95,20 @@ pub enum Event {
     },
     /// The exercise passed every check.
     ExercisePassed { lesson: String },
-    /// The lesson's progress record (the JSON of the progress store's lesson record).
-    Progress { lesson: String, record: Value },
+    /// The lesson's progress record, `None` (null) before the learner did anything in it.
+    Progress {
+        lesson: String,
+        record: Option<LessonRecord>,
+    },
+}
+
+/// A message as posted: the envelope's fields beside the event's `type` and `payload`.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    source: &'static str,
+    version: u64,
+    #[serde(flatten)]
+    event: &'a Event,
 }
 
 impl Event {
@@ -78,24 +119,12 @@ impl Event {
 
     /// The message as posted.
     pub fn to_message(&self) -> Value {
-        let (kind, payload) = match self {
-            Event::Ready { view, lesson } => ("ready", json!({ "view": view, "lesson": lesson })),
-            Event::Resize { height } => ("resize", json!({ "height": height })),
-            Event::Run { status, error } => ("run", json!({ "status": status, "error": error })),
-            Event::QuizAnswered {
-                lesson,
-                question,
-                correct,
-            } => (
-                "quiz-answered",
-                json!({ "lesson": lesson, "question": question, "correct": correct }),
-            ),
-            Event::ExercisePassed { lesson } => ("exercise-passed", json!({ "lesson": lesson })),
-            Event::Progress { lesson, record } => {
-                ("progress", json!({ "lesson": lesson, "record": record }))
-            }
-        };
-        json!({ "source": SOURCE, "version": VERSION, "type": kind, "payload": payload })
+        serde_json::to_value(Envelope {
+            source: SOURCE,
+            version: VERSION,
+            event: self,
+        })
+        .expect("events serialise")
     }
 }
 
@@ -106,27 +135,13 @@ pub fn parse_command(message: &Value) -> Option<Command> {
     if message.get("source")?.as_str()? != SOURCE || message.get("version")?.as_u64()? != VERSION {
         return None;
     }
-    let empty = Map::new();
     let payload = match message.get("payload") {
-        None | Some(Value::Null) => &empty,
-        Some(value) => value.as_object()?,
+        None | Some(Value::Null) => Value::Object(Map::new()),
+        Some(payload @ Value::Object(_)) => payload.clone(),
+        Some(_) => return None,
     };
-    match message.get("type")?.as_str()? {
-        "set-code" => Some(Command::SetCode {
-            code: payload.get("code")?.as_str()?.to_owned(),
-        }),
-        "run" => Some(Command::Run),
-        "get-progress" => Some(Command::GetProgress),
-        "set-theme" => Some(Command::SetTheme {
-            theme: match payload.get("theme")?.as_str()? {
-                "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                "auto" => Theme::Auto,
-                _ => return None,
-            },
-        }),
-        _ => None,
-    }
+    let kind = message.get("type")?.as_str()?;
+    serde_json::from_value(json!({ "type": kind, "payload": payload })).ok()
 }
 
 /// The origins named by `parent` query values (each may hold several, comma-separated):
@@ -174,11 +189,11 @@ mod tests {
         );
         assert_eq!(
             parse_command(&message("run", Value::Null)),
-            Some(Command::Run)
+            Some(Command::Run {})
         );
         assert_eq!(
             parse_command(&message("get-progress", json!({}))),
-            Some(Command::GetProgress)
+            Some(Command::GetProgress {})
         );
         assert_eq!(
             parse_command(&message("set-theme", json!({ "theme": "dark" }))),
@@ -216,11 +231,32 @@ mod tests {
                     "payload": { "lesson": "loops", "question": 2, "correct": true } })
         );
         assert!(!event.is_private());
-        assert!(Event::Progress {
+        let progress = Event::Progress {
             lesson: "x".into(),
-            record: json!({})
-        }
-        .is_private());
+            record: None,
+        };
+        assert!(progress.is_private());
+        assert_eq!(
+            progress.to_message()["payload"],
+            json!({ "lesson": "x", "record": null })
+        );
+        assert_eq!(
+            Event::Run {
+                status: RunStatus::Stopped,
+                error: None
+            }
+            .to_message(),
+            json!({ "source": "pylings", "version": 1, "type": "run",
+                    "payload": { "status": "stopped", "error": null } })
+        );
+        assert_eq!(
+            Event::Ready {
+                view: View::Editor,
+                lesson: None
+            }
+            .to_message()["payload"],
+            json!({ "view": "editor", "lesson": null })
+        );
     }
 
     #[test]

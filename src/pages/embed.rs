@@ -10,50 +10,33 @@ use leptos_router::hooks::use_params_map;
 use pylings_course::Lesson;
 
 use crate::components::blocks::Blocks;
-use crate::components::editor::CodeEditor;
 use crate::components::exercise::ExerciseView;
-use crate::components::output::{OutputPanel, RunState};
 use crate::components::quiz::QuizView;
-use crate::components::run_button::{RunButton, StopButton};
+use crate::components::workbench::Workbench;
 use crate::course_data::find_lesson;
-use crate::embed::{self, Target};
+use crate::embed::{self, protocol::View};
 use crate::pages::not_found::{set_title, NotFound};
-
-/// Which part of a lesson an embed shows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Part {
-    Lesson,
-    Exercise,
-    Quiz,
-}
-
-impl Part {
-    fn name(self) -> &'static str {
-        match self {
-            Part::Lesson => "lesson",
-            Part::Exercise => "exercise",
-            Part::Quiz => "quiz",
-        }
-    }
-}
+use crate::run::Runner;
 
 #[component]
 pub fn EmbedLesson() -> impl IntoView {
-    view! { <EmbedPart part=Part::Lesson/> }
+    view! { <EmbedPart part=View::Lesson/> }
 }
 
 #[component]
 pub fn EmbedExercise() -> impl IntoView {
-    view! { <EmbedPart part=Part::Exercise/> }
+    view! { <EmbedPart part=View::Exercise/> }
 }
 
 #[component]
 pub fn EmbedQuiz() -> impl IntoView {
-    view! { <EmbedPart part=Part::Quiz/> }
+    view! { <EmbedPart part=View::Quiz/> }
 }
 
+/// A lesson's part: `part` is [`View::Lesson`] (everything), [`View::Exercise`] or
+/// [`View::Quiz`].
 #[component]
-fn EmbedPart(part: Part) -> impl IntoView {
+fn EmbedPart(part: View) -> impl IntoView {
     let slug = use_params_map()
         .read_untracked()
         .get("slug")
@@ -63,19 +46,19 @@ fn EmbedPart(part: Part) -> impl IntoView {
     };
     let lesson: &'static Lesson = found.lesson;
     set_title(&lesson.title);
-    embed::start(part.name(), Some(lesson.id.as_str()));
+    embed::start(part, Some(lesson.id.as_str()));
     let id = lesson.id.as_str();
-    let body = (part == Part::Lesson).then(|| {
+    let body = (part == View::Lesson).then(|| {
         view! {
             <h1>{lesson.title.clone()}</h1>
             <Blocks blocks=lesson.body.clone()/>
         }
     });
-    let exercise = (part != Part::Quiz)
+    let exercise = (part != View::Quiz)
         .then_some(lesson.exercise.as_ref())
         .flatten()
         .map(|exercise| view! { <ExerciseView lesson_id=id exercise/> });
-    let quiz = (part != Part::Exercise)
+    let quiz = (part != View::Exercise)
         .then_some(lesson.quiz.as_ref())
         .flatten()
         .map(|quiz| view! { <QuizView lesson_id=id quiz/> });
@@ -94,25 +77,17 @@ fn EmbedPart(part: Part) -> impl IntoView {
 #[component]
 pub fn EmbedEditor() -> impl IntoView {
     set_title("Python editor");
-    embed::start("editor", None);
+    embed::start(View::Editor, None);
     let search = window().location().search().unwrap_or_default();
     let starter = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|query| query.get("code"))
         .unwrap_or_default();
-    let code = RwSignal::new(starter);
-    let state = RunState::new();
-    let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
-    embed::set_target(Target { code, run, state });
-    let error_line = Signal::derive(move || state.error.with(|e| e.as_ref().and_then(|e| e.line)));
+    let runner = Runner::new(RwSignal::new(starter));
+    embed::set_target(runner);
     view! {
         <section class="embedded embed-editor" aria-label="Python editor">
-            <CodeEditor code on_run=run label="Python code" error_line/>
-            <div class="toolbar">
-                <RunButton state on_run=run/>
-                <StopButton state/>
-            </div>
-            <OutputPanel state/>
+            <Workbench runner label="Python code"/>
             <EmbedFooter/>
         </section>
     }

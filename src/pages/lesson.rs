@@ -7,16 +7,15 @@ use leptos_router::hooks::use_params_map;
 use pylings_course::Lesson;
 
 use crate::components::blocks::Blocks;
-use crate::components::editor::CodeEditor;
 use crate::components::exercise::ExerciseView;
-use crate::components::output::{OutputPanel, RunState};
 use crate::components::quiz::QuizView;
-use crate::components::run_button::{RunButton, StopButton};
+use crate::components::workbench::Workbench;
 use crate::course_data::{find_lesson, lesson_href, Found};
 use crate::pages::not_found::{set_title, NotFound};
 use crate::progress::autosave::{autosave, saved_code};
 use crate::progress::browser as progress;
 use crate::progress::derived::{lesson_done, percent_done};
+use crate::run::Runner;
 
 /// The progress key of the lesson page's editor.
 const WORKBENCH: &str = "workbench";
@@ -56,9 +55,7 @@ fn LessonView(found: Found) -> impl IntoView {
     });
     let code = RwSignal::new(saved_code(id, WORKBENCH).unwrap_or_else(|| STARTER.to_owned()));
     autosave(id, WORKBENCH, code);
-    let state = RunState::new();
-    let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
-    let error_line = Signal::derive(move || state.error.with(|e| e.as_ref().and_then(|e| e.line)));
+    let runner = Runner::new(code);
     let open_in_editor = Callback::new(move |source: String| {
         code.set(source);
         if let Some(editor) = document()
@@ -113,13 +110,7 @@ fn LessonView(found: Found) -> impl IntoView {
             </article>
             <aside class="workbench" aria-label="Try it">
                 <h2>"Try it"</h2>
-                <CodeEditor code on_run=run label="Python code" error_line/>
-                <div class="toolbar">
-                    <RunButton state on_run=run/>
-                    <StopButton state/>
-                    <span class="shortcut" aria-hidden="true">"Ctrl+Enter"</span>
-                </div>
-                <OutputPanel state/>
+                <Workbench runner label="Python code"/>
             </aside>
         </div>
     }

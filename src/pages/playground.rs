@@ -1,18 +1,19 @@
 //! The playground: an editor and its output, for any Python at all, with the code kept in the
 //! learner's progress and "Share" links that carry code in the URL fragment.
 //!
-//! A share link (`/playground#code=…`, lz-string compressed, base64url) opens as a separate
-//! scratch: the learner's own playground code stays saved and untouched until they choose to
-//! replace it. Shared code is data: nothing runs until Run is pressed.
+//! A share link (`/playground#code=…`, see [`crate::share`]) opens as a separate scratch: the
+//! learner's own playground code stays saved and untouched until they choose to replace it.
+//! Shared code is data: nothing runs until Run is pressed.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 
-use crate::components::editor::{bridge, when_loaded, CodeEditor};
-use crate::components::output::{OutputPanel, RunState};
-use crate::components::run_button::{RunButton, StopButton};
+use crate::components::editor::bridge;
+use crate::components::workbench::Workbench;
 use crate::pages::not_found::set_title;
 use crate::progress::autosave::{autosave, saved_code};
+use crate::run::Runner;
+use crate::share;
 
 /// Where the playground's code is kept in the progress: a pseudo-lesson of that id.
 pub const PLAYGROUND: &str = "playground";
@@ -46,7 +47,6 @@ enum Shared {
     None,
     Link { url: String, copied: bool },
     TooLong { bytes: usize },
-    Unavailable,
 }
 
 #[component]
@@ -66,9 +66,7 @@ pub fn Playground() -> impl IntoView {
         }
     });
 
-    let state = RunState::new();
-    let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
-    let error_line = Signal::derive(move || state.error.with(|e| e.as_ref().and_then(|e| e.line)));
+    let runner = Runner::new(code);
 
     open_share_link(code, own, mode, notice);
     let on_hash_change = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -123,15 +121,11 @@ pub fn Playground() -> impl IntoView {
                 </div>
             </Show>
             {move || notice.get().map(|text| view! { <p class="playground-notice" role="status">{text}</p> })}
-            <CodeEditor code on_run=run label="Playground code" error_line/>
-            <div class="toolbar">
-                <RunButton state on_run=run primary=true/>
-                <StopButton state/>
-                <span class="shortcut" aria-hidden="true">"Ctrl+Enter"</span>
+            <Workbench runner label="Playground code" primary=true actions=move || view! {
                 <button type="button" class="secondary share-button" on:click=on_share>"Share"</button>
-            </div>
-            <ShareResult share/>
-            <OutputPanel state/>
+            }>
+                <ShareResult share/>
+            </Workbench>
         </div>
     }
 }
@@ -144,68 +138,49 @@ fn open_share_link(
     notice: RwSignal<Option<String>>,
 ) {
     let hash = bridge::location_hash();
-    let Some(data) = hash.strip_prefix(SHARE_PREFIX).map(str::to_owned) else {
+    let Some(data) = hash.strip_prefix(SHARE_PREFIX) else {
         return;
     };
-    notice.set(Some("Opening the shared code…".to_owned()));
-    when_loaded(move |loaded| {
-        if notice.try_get_untracked().is_none() {
-            return; // the page is gone
+    match share::decode(data) {
+        None => notice.set(Some(
+            "This share link is incomplete or damaged, so there is no code to open. Your own playground code is shown instead.".to_owned(),
+        )),
+        Some(text) if text == own.get_untracked() => {
+            notice.set(None);
+            mode.set(Mode::Own);
+            code.set(text);
+            bridge::clear_hash();
         }
-        if !loaded {
-            notice.set(Some(
-                "The editor could not be loaded, so the shared code cannot be opened. Check your connection and reload the page.".to_owned(),
-            ));
-            return;
+        Some(text) => {
+            notice.set(None);
+            mode.set(Mode::Shared);
+            code.set(text);
         }
-        match bridge::decode_share(&data) {
-            None => notice.set(Some(
-                "This share link is incomplete or damaged, so there is no code to open. Your own playground code is shown instead.".to_owned(),
-            )),
-            Some(text) if text == own.get_untracked() => {
-                notice.set(None);
-                mode.set(Mode::Own);
-                code.set(text);
-                bridge::clear_hash();
-            }
-            Some(text) => {
-                notice.set(None);
-                mode.set(Mode::Shared);
-                code.set(text);
-            }
-        }
-    });
+    }
 }
 
 /// Makes the share link of `source` and copies it, or says why not.
-fn make_link(source: &str, share: RwSignal<Shared>) {
-    let source = source.to_owned();
-    when_loaded(move |loaded| {
-        if !loaded {
-            share.try_set(Shared::Unavailable);
-            return;
-        }
-        let url = format!(
-            "{}{SHARE_PREFIX}{}",
-            bridge::address_without_hash(),
-            bridge::encode_share(&source)
-        );
-        if url.len() > MAX_LINK {
-            share.try_set(Shared::TooLong { bytes: url.len() });
-            return;
-        }
-        share.try_set(Shared::Link {
-            url: url.clone(),
-            copied: false,
-        });
-        let link = url.clone();
-        let done = Closure::once_into_js(move |copied: bool| {
-            if copied {
-                share.try_set(Shared::Link { url: link, copied });
-            }
-        });
-        bridge::copy_text(&url, &done);
+fn make_link(source: &str, result: RwSignal<Shared>) {
+    let url = format!(
+        "{}{SHARE_PREFIX}{}",
+        bridge::address_without_hash(),
+        share::encode(source)
+    );
+    if url.len() > MAX_LINK {
+        result.set(Shared::TooLong { bytes: url.len() });
+        return;
+    }
+    result.set(Shared::Link {
+        url: url.clone(),
+        copied: false,
     });
+    let link = url.clone();
+    let done = Closure::once_into_js(move |copied: bool| {
+        if copied {
+            result.try_set(Shared::Link { url: link, copied });
+        }
+    });
+    bridge::copy_text(&url, &done);
 }
 
 #[component]
@@ -246,14 +221,6 @@ fn ShareResult(share: RwSignal<Shared>) -> impl IntoView {
                         "This code is too long to share as a link: the link would be {:.1} KB, and links over 8 KB do not open reliably in every browser or chat app. Shorten the code, or copy it and send it as a file or message instead.",
                         bytes as f64 / 1024.0
                     )}
-                </p>
-            }
-            .into_any(),
-        ),
-        Shared::Unavailable => Some(
-            view! {
-                <p class="share-result" role="alert">
-                    "Sharing needs the editor, which could not be loaded. Check your connection and reload the page."
                 </p>
             }
             .into_any(),

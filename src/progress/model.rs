@@ -1,14 +1,34 @@
-//! The learner's record of work: one versioned JSON document, merged record by record.
+//! The learner's record of work: one versioned JSON document, merged field by field.
 //!
 //! Times are milliseconds since the Unix epoch (`Date.now()`). Only facts are stored; figures
 //! such as "percent of a chapter done" are derived when shown.
+//!
+//! # Merging
+//!
+//! Two documents meet when another tab saves or a file is imported. [`Progress::merge`] joins
+//! them so that nothing either side did is lost, and so that the result is the same whichever
+//! side merges into which, and however often (commutative, associative, idempotent):
+//!
+//! - **Visits**: the earliest first visit and the latest last visit.
+//! - **Exercise**: `passed` and `solution_revealed` are sticky (true on either side stays
+//!   true), `attempts` is the larger count, `at` the later time. A failed attempt in another
+//!   tab never undoes a pass.
+//! - **Quiz answer**, per question: the answer given later wins (`chosen`, `correct`), since
+//!   it is what the learner last chose; so a correct answer is replaced only by an answer the
+//!   learner gave after it, never by an older wrong one. `attempts` is the larger count. On
+//!   equal times the correct answer wins, then the higher choice, so the order of merging
+//!   does not matter.
+//! - **Saved code**, per editor: the code saved later wins; on equal times the greater text,
+//!   for the same reason.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// The schema version this build writes. Older documents are migrated on load; newer ones are
-/// read as far as they can be and never overwritten.
+/// The schema version this build writes. There has only been version 1 so far, so nothing is
+/// migrated; a later version adds its migration to `store::read` and keeps the version-1
+/// fixture test (`src/progress/store/fixtures/v1.json`) passing. Documents of a newer version
+/// are read as far as they can be and never overwritten.
 pub const VERSION: u32 = 1;
 
 /// The whole document stored under [`super::store::KEY`].
@@ -80,9 +100,8 @@ impl Progress {
         }
     }
 
-    /// Merges `other` into `self`, record by record: the newer quiz answer and saved code win,
-    /// visits keep the earliest first and the latest last. Nothing present on either side is
-    /// lost. Returns how many records changed.
+    /// Merges `other` into `self` by the rules of the [module](self): nothing present on
+    /// either side is lost. Returns how many records of `self` changed.
     pub fn merge(&mut self, other: &Progress) -> usize {
         let mut changed = 0;
         for (id, theirs) in &other.lessons {
@@ -111,15 +130,15 @@ impl LessonRecord {
             self.last_visit = theirs.last_visit;
             changed += 1;
         }
-        changed += merge_newest(&mut self.quiz, &theirs.quiz, |a| a.at);
-        changed += merge_newest(&mut self.code, &theirs.code, |c| c.at);
-        if let Some(exercise) = &theirs.exercise {
-            if self
-                .exercise
-                .as_ref()
-                .is_none_or(|mine| exercise.at > mine.at)
-            {
-                self.exercise = Some(exercise.clone());
+        changed += merge_each(&mut self.quiz, &theirs.quiz, QuizAnswer::merged);
+        changed += merge_each(&mut self.code, &theirs.code, SavedCode::merged);
+        if let Some(theirs) = &theirs.exercise {
+            let merged = match &self.exercise {
+                Some(ours) => ours.merged(theirs),
+                None => theirs.clone(),
+            };
+            if self.exercise.as_ref() != Some(&merged) {
+                self.exercise = Some(merged);
                 changed += 1;
             }
         }
@@ -132,18 +151,61 @@ impl LessonRecord {
     }
 }
 
-fn merge_newest<K: Ord + Clone, V: Clone>(
+impl ExerciseRecord {
+    /// Both records joined: sticky flags, the larger count, the later time.
+    fn merged(&self, theirs: &Self) -> Self {
+        Self {
+            passed: self.passed || theirs.passed,
+            attempts: self.attempts.max(theirs.attempts),
+            solution_revealed: self.solution_revealed || theirs.solution_revealed,
+            at: self.at.max(theirs.at),
+        }
+    }
+}
+
+impl QuizAnswer {
+    /// The later answer, with the larger attempt count of the two.
+    fn merged(&self, theirs: &Self) -> Self {
+        let key = |a: &Self| (a.at, a.correct, a.chosen);
+        let later = if key(theirs).partial_cmp(&key(self)) == Some(std::cmp::Ordering::Greater) {
+            theirs
+        } else {
+            self
+        };
+        Self {
+            attempts: self.attempts.max(theirs.attempts),
+            ..later.clone()
+        }
+    }
+}
+
+impl SavedCode {
+    /// The code saved later.
+    fn merged(&self, theirs: &Self) -> Self {
+        let later = (theirs.at, &theirs.code) > (self.at, &self.code);
+        if later { theirs } else { self }.clone()
+    }
+}
+
+/// Joins `theirs` into `ours` key by key with `merged`; returns how many entries changed.
+fn merge_each<K: Ord + Clone, V: Clone + PartialEq>(
     ours: &mut BTreeMap<K, V>,
     theirs: &BTreeMap<K, V>,
-    at: impl Fn(&V) -> f64,
+    merged: impl Fn(&V, &V) -> V,
 ) -> usize {
     let mut changed = 0;
     for (key, value) in theirs {
-        let newer = ours.get(key).is_none_or(|mine| at(value) > at(mine));
-        if newer {
-            ours.insert(key.clone(), value.clone());
+        let new = match ours.get(key) {
+            Some(mine) => merged(mine, value),
+            None => value.clone(),
+        };
+        if ours.get(key) != Some(&new) {
+            ours.insert(key.clone(), new);
             changed += 1;
         }
     }
     changed
 }
+
+#[cfg(test)]
+mod tests;

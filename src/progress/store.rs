@@ -2,7 +2,8 @@
 //! browser, a map in tests), so that nothing the learner did is ever lost silently:
 //!
 //! - corrupt text or a wrong shape is kept under a backup key, the app starts empty and says so;
-//! - a document from a newer version is read as far as it can be and never overwritten;
+//! - a document from a newer version, found at start-up or saved later by another tab, is read
+//!   as far as it can be and never overwritten: this tab becomes read-only and says so;
 //! - blocked or full storage leaves the app working in memory and says progress is not kept;
 //! - another tab's document is merged record by record (see [`Progress::merge`]).
 
@@ -56,7 +57,10 @@ pub struct ImportSummary {
 pub struct Store<S: Storage> {
     storage: S,
     progress: Progress,
+    /// False once storage refused a write: the progress lives in memory only.
     writable: bool,
+    /// The version of a newer document in storage, which this tab must never overwrite.
+    read_only_for: Option<u32>,
     notices: Vec<Notice>,
 }
 
@@ -105,6 +109,7 @@ impl<S: Storage> Store<S> {
             storage,
             progress: Progress::empty(),
             writable: true,
+            read_only_for: None,
             notices: Vec::new(),
         };
         match store.storage.get(KEY) {
@@ -114,8 +119,7 @@ impl<S: Storage> Store<S> {
                 Read::Document(progress) => store.progress = progress,
                 Read::Newer(progress, version) => {
                     store.progress = progress;
-                    store.writable = false;
-                    store.notices.push(Notice::Newer { version });
+                    store.become_read_only(version);
                 }
                 Read::Corrupt => {
                     let key = format!("{BACKUP_PREFIX}{}", now as u64);
@@ -149,10 +153,17 @@ impl<S: Storage> Store<S> {
     }
 
     /// Merges a document another tab wrote (the new value of a `storage` event). Saves when
-    /// the merge added anything that document lacked, so both tabs converge.
+    /// the merge added anything that document lacked, so both tabs converge; a document of a
+    /// newer version (another tab runs a newer Pylings) makes this tab read-only instead.
     pub fn merge_stored(&mut self, raw: &str) {
-        let (Read::Document(theirs) | Read::Newer(theirs, _)) = read(raw) else {
-            return;
+        let theirs = match read(raw) {
+            Read::Document(theirs) => theirs,
+            Read::Newer(theirs, version) => {
+                self.progress.merge(&theirs);
+                self.become_read_only(version);
+                return;
+            }
+            Read::Corrupt => return,
         };
         self.progress.merge(&theirs);
         let mut union = theirs;
@@ -187,13 +198,22 @@ impl<S: Storage> Store<S> {
     }
 
     fn save(&mut self) {
-        if !self.writable {
+        if !self.writable || self.read_only_for.is_some() {
             return;
         }
         let json = serde_json::to_string(&self.progress).expect("progress serialises");
         if let Err(error) = self.storage.set(KEY, &json) {
             self.go_memory_only(error);
         }
+    }
+
+    /// Stops saving because storage holds a document of `version`, newer than this build's,
+    /// and tells the learner once.
+    fn become_read_only(&mut self, version: u32) {
+        if self.read_only_for.is_none() {
+            self.notices.push(Notice::Newer { version });
+        }
+        self.read_only_for = Some(version);
     }
 
     fn go_memory_only(&mut self, error: StorageError) {

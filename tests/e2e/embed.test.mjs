@@ -5,7 +5,7 @@
 // stdlib modules fetched on demand.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, launch, openPage } from "./harness.mjs";
+import { DIST, EXERCISE, launch, openPage } from "./harness.mjs";
 import { startServer } from "./static-server.mjs";
 
 const DOCS = new URL("../../docs", import.meta.url).pathname;
@@ -125,5 +125,46 @@ test("a sandboxed iframe without storage still runs Python, and fetches stdlib m
   await frame.locator(".run-button", { hasText: "Run" }).waitFor({ timeout: 60_000 });
   await frame.locator(".run-button").click();
   await frame.locator(".output-text", { hasText: "[42] 1/2" }).waitFor({ timeout: 60_000 });
+  await page.close();
+});
+
+test("an embedded exercise counts one attempt per check, however often its progress changes", async () => {
+  // Issue 15: the check was recorded by an effect that also read the progress, so every later
+  // change (each autosave of the code) counted another attempt and sent exercise-passed again.
+  const page = await openPage(env.browser, `http://127.0.0.1:${port(docs)}/no-such-page`);
+  const app = `http://localhost:${env.base.split(":").pop()}`;
+  const named = encodeURIComponent(`http://127.0.0.1:${port(docs)}`);
+  await page.setContent(`<script>window.received = []; addEventListener("message", (e) => received.push(e.data));</script>
+    <iframe id="f" src="${app}/embed/exercise/${EXERCISE.slug}/?parent=${named}" style="width:900px;height:900px"></iframe>`);
+  const frame = page.frameLocator("#f");
+  const progressWhere = (test) => page.waitForFunction(
+    (test) => window.received.some((m) => m.type === "progress" && new Function("r", `return ${test}`)(m.payload.record)),
+    test, { timeout: 60_000 });
+  const check = () => frame.locator(".exercise .run-button", { hasText: "Check my code" }).click();
+  const edit = async (code) => {
+    await frame.locator(".exercise .code-editor").first().fill(code);
+    await progressWhere(`r && r.code.exercise && r.code.exercise.code === ${JSON.stringify(code)}`);
+  };
+
+  await frame.locator(".exercise .run-button", { hasText: "Check my code" }).waitFor();
+  await check();
+  await frame.locator(".check-summary").waitFor({ timeout: 60_000 });
+  await progressWhere("r && r.exercise && r.exercise.attempts === 1");
+  await edit(EXERCISE.solution());
+  await edit(`${EXERCISE.solution()}\n`);
+  let last = await page.evaluate(() => window.received.filter((m) => m.type === "progress").at(-1).payload.record);
+  assert.equal(last.exercise.attempts, 1, "autosaves are not checks");
+  assert.equal(last.exercise.passed, false);
+
+  await check();
+  await frame.locator(".check-summary", { hasText: "All checks passed" }).waitFor({ timeout: 60_000 });
+  await progressWhere("r && r.exercise && r.exercise.passed && r.exercise.attempts === 2");
+  await edit(`${EXERCISE.solution()}# done\n`);
+  last = await page.evaluate(() => window.received.filter((m) => m.type === "progress").at(-1).payload.record);
+  assert.equal(last.exercise.attempts, 2, "still one attempt per check");
+  assert.equal(last.exercise.solution_revealed, false, "the solution does not unlock by itself");
+  const passed = await page.evaluate(() => window.received.filter((m) => m.type === "exercise-passed").length);
+  assert.equal(passed, 1, "exercise-passed is sent once, for the one passing check");
+  await frame.locator(".show-solution").waitFor();
   await page.close();
 });

@@ -3,18 +3,10 @@
 // that never ends is stopped at the time limit and explained; Stop ends a run at once.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { editorText, launch, openPage } from "./harness.mjs";
+import { EXERCISE, editorText, launch, openPage } from "./harness.mjs";
 
-const LESSON = "functions";
-const SOURCE = new URL("../../content/04-functions/01-functions.md", import.meta.url);
-
-/** The first ```py block after `# --solutions--` in the lesson file. */
-function solution() {
-  const text = readFileSync(SOURCE, "utf8");
-  const after = text.slice(text.indexOf("# --solutions--"));
-  return after.match(/```py\n([\s\S]*?)```/)[1];
-}
+const LESSON = EXERCISE.slug;
+const solution = EXERCISE.solution;
 
 let env;
 before(async () => { env = await launch(); });

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: serves dist/ and drives Debian's Chromium with
 // playwright-core (never a downloaded browser).
+import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { startServer } from "./static-server.mjs";
 
@@ -69,3 +70,14 @@ export async function editorText(page, scope) {
   return content.evaluate((element) =>
     [...element.querySelectorAll(".cm-line")].map((line) => line.textContent).join("\n"));
 }
+
+/** The lesson whose exercise the tests solve: its slug and the reference solution (the first
+ *  ```py block after `# --solutions--` in its file). */
+export const EXERCISE = {
+  slug: "functions",
+  solution() {
+    const text = readFileSync(new URL("../../content/04-functions/01-functions.md", import.meta.url), "utf8");
+    const after = text.slice(text.indexOf("# --solutions--"));
+    return after.match(/```py\n([\s\S]*?)```/)[1];
+  },
+};

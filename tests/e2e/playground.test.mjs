@@ -139,3 +139,18 @@ test("code too long for a link gets a clear message; a damaged link says so", as
   assert.equal(await damaged.locator(".shared-banner").count(), 0);
   await context.close();
 });
+
+test("a share link opens, and runs, even when the editor cannot be loaded", async () => {
+  // Issue 15: the link codec used to live in the editor bundle, so without it the shared code
+  // could not be opened. This link was made by that codec (lz-string 1.5 in JavaScript).
+  const context = await newContext();
+  await context.route(/\/editor\/codemirror-[^/]*\.js$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${env.base}/playground#code=A4JwlgdgLgFA5ACQKYBsUHsA0ACA7ukFAEwEI4BKAKCAAA`);
+  await page.locator(".shared-banner").waitFor();
+  const fallback = page.locator(".playground textarea.fallback-editor");
+  assert.equal(await fallback.inputValue(), "print('Hello, world!')\n");
+  assert.equal(await page.locator(".playground .cm-content").count(), 0, "CodeMirror never loaded");
+  assert.equal(await run(page), "Hello, world!\n");
+  await context.close();
+});

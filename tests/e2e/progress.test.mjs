@@ -44,8 +44,8 @@ test("a quiz gives feedback, accepts a retry, and its answers survive a reload",
   await context.close();
 });
 
-test("junk in the progress key is kept as a backup and the app still works", async () => {
-  const context = await env.browser.newContext();
+test("junk in the progress key is kept as a backup, offered for download, and the app still works", async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${env.base}/`);
   // The app has read the (empty) store before the junk goes in: only the reload reads the junk.
@@ -57,6 +57,11 @@ test("junk in the progress key is kept as a backup and the app still works", asy
   const backups = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith("pylings:progress:backup:")).map((k) => localStorage.getItem(k)));
   assert.deepEqual(backups, ["{this is not json"]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(".notice button", { hasText: "Download the unreadable data" }).click(),
+  ]);
+  assert.equal(readFileSync(await download.path(), "utf8"), "{this is not json", "offered for download");
   await page.locator(".notice button", { hasText: "Dismiss" }).click();
   assert.equal(await page.locator(".notice").count(), 0);
   await context.close();
@@ -83,7 +88,7 @@ test("in a sandboxed iframe without storage, quizzes and Python work and the not
   await page.close();
 });
 
-test("export, reset and import bring progress back", async () => {
+test("export, reset (after asking) and import bring progress back", async () => {
   const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${env.base}/lesson/${LESSON}`);
@@ -96,6 +101,10 @@ test("export, reset and import bring progress back", async () => {
   const exported = readFileSync(await download.path(), "utf8");
   assert.match(exported, /"version": 1/);
 
+  // Reset asks first: declined, nothing changes.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.getByRole("button", { name: "Reset progress" }).click();
+  await page.locator(".continue-link").waitFor();
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Reset progress" }).click();
   await page.locator(".progress-message").filter({ hasText: "reset" }).waitFor();
@@ -129,5 +138,22 @@ test("a quiz can be answered with the keyboard alone", async () => {
   assert.ok(await question.locator(".check-button").evaluate((el) => el === document.activeElement));
   await page.keyboard.press("Enter");
   await question.locator(".feedback").filter({ hasText: "Correct!" }).waitFor();
+  await context.close();
+});
+
+test("two tabs keep each other's answers", async () => {
+  const context = await env.browser.newContext();
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  await first.goto(`${env.base}/lesson/${LESSON}`);
+  await second.goto(`${env.base}/lesson/${LESSON}`);
+  await (await answer(first, 0, 2)).filter({ hasText: "Correct!" }).waitFor();
+  await (await answer(second, 1, 3)).filter({ hasText: "Correct!" }).waitFor();
+  // Each tab merged the other's save (a storage event) and saved the union: no reload needed.
+  for (const page of [first, second]) {
+    await page.locator(".quiz-score").filter({ hasText: "2 of 4 correct" }).waitFor();
+  }
+  const stored = JSON.parse(await first.evaluate((key) => localStorage.getItem(key), KEY));
+  const record = Object.values(stored.lessons).find((l) => l.quiz);
+  assert.deepEqual(Object.keys(record.quiz).sort(), ["0", "1"]);
   await context.close();
 });

@@ -29,8 +29,8 @@ pub fn bundle() -> Result<String> {
             "--charset=utf8",
             &format!("--outdir={OUT_DIR}"),
             "--entry-names=[name]-[hash]",
-            "--banner:js=/* Pylings editor: CodeMirror 6 (MIT, Marijn Haverbeke and others), \
-             lz-string (MIT, pieroxy). Built from editor/codemirror.js. */",
+            "--banner:js=/* Pylings editor: CodeMirror 6 (MIT, Marijn Haverbeke and others). \
+             Built from editor/codemirror.js. */",
         ],
     ))?;
     let name = std::fs::read_dir(&out)

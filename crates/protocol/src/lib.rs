@@ -50,8 +50,9 @@ pub enum Stream {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PythonError {
     /// The exception's type name as CPython prints it: `NameError`, `json.decoder.JSONDecodeError`,
-    /// `SystemExit` for `sys.exit(status)` with a non-zero status, or `Crash` when the
-    /// interpreter itself died.
+    /// or `SystemExit` for `sys.exit(status)` with a non-zero status. (A run the page ends, by
+    /// Stop, a time limit or a crash of the interpreter, is not a `PythonError`: the app has
+    /// its own type for those.)
     pub kind: String,
     /// `str()` of the exception (for `SyntaxError`, its `msg` without file and line).
     pub message: String,

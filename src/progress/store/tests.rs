@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::*;
-use crate::progress::model::{ExerciseRecord, QuizAnswer, SavedCode};
+use crate::progress::model::{QuizAnswer, SavedCode};
 
 /// localStorage stand-in; clones share the same map, like two tabs on one origin.
 #[derive(Clone, Default)]
@@ -56,7 +56,7 @@ fn answer(chosen: usize, correct: bool, at: f64) -> QuizAnswer {
 }
 
 #[test]
-fn progress_round_trips_through_storage() {
+fn progress_is_kept_in_this_browsers_storage() {
     let storage = MapStorage::default();
     let mut store = Store::open(storage.clone(), 1.0);
     store.update(|p| {
@@ -79,38 +79,7 @@ fn progress_round_trips_through_storage() {
 }
 
 #[test]
-fn merge_keeps_the_newest_record_per_question_and_editor() {
-    let mut ours = Progress::empty();
-    let mut theirs = Progress::empty();
-    ours.lesson_mut("a").quiz.insert(0, answer(1, false, 100.0));
-    ours.lesson_mut("a").quiz.insert(1, answer(0, true, 300.0));
-    theirs
-        .lesson_mut("a")
-        .quiz
-        .insert(0, answer(2, true, 200.0));
-    theirs
-        .lesson_mut("a")
-        .quiz
-        .insert(1, answer(3, false, 250.0));
-    theirs.lesson_mut("b").first_visit = 5.0;
-    ours.lesson_mut("a").first_visit = 50.0;
-    theirs.lesson_mut("a").first_visit = 40.0;
-    theirs.lesson_mut("a").last_visit = 60.0;
-    ours.merge(&theirs);
-    let a = &ours.lessons["a"];
-    assert_eq!(a.quiz[&0], answer(2, true, 200.0), "theirs is newer");
-    assert_eq!(a.quiz[&1], answer(0, true, 300.0), "ours is newer");
-    assert_eq!((a.first_visit, a.last_visit), (40.0, 60.0));
-    assert_eq!(
-        ours.lessons["b"].first_visit, 5.0,
-        "nothing from either side is lost"
-    );
-    // Merging is idempotent: a second merge changes nothing.
-    assert_eq!(ours.clone().merge(&theirs), 0);
-}
-
-#[test]
-fn corrupt_text_is_kept_as_a_backup_and_the_app_starts_empty() {
+fn unreadable_data_is_kept_under_a_backup_key_and_the_app_starts_afresh() {
     let storage = MapStorage::with(KEY, "{not json");
     let store = Store::open(storage.clone(), 1234.0);
     assert_eq!(store.progress(), &Progress::empty());
@@ -131,7 +100,7 @@ fn corrupt_text_is_kept_as_a_backup_and_the_app_starts_empty() {
 }
 
 #[test]
-fn a_wrong_shape_is_corrupt_too() {
+fn data_of_the_wrong_shape_is_unreadable_too() {
     for raw in [
         "[1, 2]",
         "{\"lessons\": {}}",
@@ -152,7 +121,7 @@ fn a_malformed_lesson_record_is_dropped_and_the_rest_kept() {
 }
 
 #[test]
-fn a_document_from_a_newer_version_is_read_but_never_overwritten() {
+fn data_saved_by_a_newer_version_is_shown_but_never_overwritten() {
     let raw =
         r#"{"version":7,"lessons":{"loops":{"first_visit":3.0,"stars":5}},"settings":{"x":1}}"#;
     let storage = MapStorage::with(KEY, raw);
@@ -169,7 +138,7 @@ fn a_document_from_a_newer_version_is_read_but_never_overwritten() {
 }
 
 #[test]
-fn blocked_storage_keeps_working_in_memory() {
+fn blocked_storage_keeps_everything_working_for_the_visit() {
     let storage = MapStorage::default();
     *storage.fail.borrow_mut() = Some(StorageError::Blocked);
     let mut store = Store::open(storage, 1.0);
@@ -184,7 +153,7 @@ fn blocked_storage_keeps_working_in_memory() {
 }
 
 #[test]
-fn a_full_storage_switches_to_memory_with_one_notice() {
+fn full_storage_keeps_everything_working_for_the_visit_with_one_notice() {
     let storage = MapStorage::default();
     let mut store = Store::open(storage.clone(), 1.0);
     *storage.fail.borrow_mut() = Some(StorageError::Full);
@@ -195,7 +164,7 @@ fn a_full_storage_switches_to_memory_with_one_notice() {
 }
 
 #[test]
-fn two_tabs_converge_without_erasing_each_other() {
+fn two_tabs_keep_each_others_answers() {
     let storage = MapStorage::default();
     let mut first = Store::open(storage.clone(), 1.0);
     let mut second = Store::open(storage.clone(), 1.0);
@@ -218,7 +187,7 @@ fn two_tabs_converge_without_erasing_each_other() {
 }
 
 #[test]
-fn export_then_reset_then_import_restores_everything() {
+fn export_then_reset_then_import_brings_everything_back() {
     let mut store = Store::open(MapStorage::default(), 1.0);
     store.update(|p| {
         p.lesson_mut("a").quiz.insert(0, answer(1, true, 10.0));
@@ -235,23 +204,6 @@ fn export_then_reset_then_import_restores_everything() {
 }
 
 #[test]
-fn the_newer_exercise_record_wins_a_merge() {
-    let record = |passed, attempts, at| ExerciseRecord {
-        passed,
-        attempts,
-        solution_revealed: false,
-        at,
-    };
-    let mut ours = Progress::empty();
-    let mut theirs = Progress::empty();
-    ours.lesson_mut("a").exercise = Some(record(false, 2, 10.0));
-    theirs.lesson_mut("a").exercise = Some(record(true, 3, 20.0));
-    ours.merge(&theirs);
-    assert_eq!(ours.lessons["a"].exercise, Some(record(true, 3, 20.0)));
-    assert_eq!(ours.merge(&Progress::empty()), 0);
-}
-
-#[test]
 fn records_written_without_optional_fields_load_with_defaults() {
     // What an earlier writer of format 1 stored before quizzes, code and exercises existed.
     let raw = r#"{"version":1,"lessons":{"loops":{"first_visit":5.0,"last_visit":6.0}}}"#;
@@ -260,4 +212,61 @@ fn records_written_without_optional_fields_load_with_defaults() {
     assert_eq!((loops.first_visit, loops.last_visit), (5.0, 6.0));
     assert!(loops.quiz.is_empty() && loops.code.is_empty() && loops.exercise.is_none());
     assert!(store.notices().is_empty());
+}
+
+/// Issue 15, defect 2: a newer document arriving through a `storage` event used to be merged
+/// and then saved over as version 1 by this tab.
+#[test]
+fn a_newer_document_saved_by_another_tab_is_never_overwritten() {
+    let storage = MapStorage::default();
+    let mut store = Store::open(storage.clone(), 1.0);
+    store.update(|p| p.lesson_mut("loops").first_visit = 2.0);
+    // Another tab, running a newer Pylings, saves its document...
+    let newer = r#"{"version":2,"lessons":{"loops":{"first_visit":1.0,"stars":3}},"settings":{}}"#;
+    storage
+        .map
+        .borrow_mut()
+        .insert(KEY.to_owned(), newer.to_owned());
+    // ...and this tab hears of it.
+    store.merge_stored(newer);
+    assert_eq!(store.notices(), [Notice::Newer { version: 2 }]);
+    assert_eq!(store.progress().lessons["loops"].first_visit, 1.0);
+    store.update(|p| p.lesson_mut("loops").last_visit = 9.0);
+    store.merge_stored(newer);
+    assert_eq!(
+        storage.raw(KEY).as_deref(),
+        Some(newer),
+        "never overwritten"
+    );
+    assert_eq!(
+        store.notices(),
+        [Notice::Newer { version: 2 }],
+        "told once, as at start-up"
+    );
+    assert_eq!(
+        store.progress().lessons["loops"].last_visit,
+        9.0,
+        "kept in memory for the session"
+    );
+}
+
+/// A document written by the first version of the format, kept as it was written: every
+/// later Pylings must load it whole (migrating it, once there is a version 2).
+#[test]
+fn a_version_1_document_always_loads() {
+    let raw = include_str!("fixtures/v1.json");
+    let store = Store::open(MapStorage::with(KEY, raw), 1.0);
+    assert!(store.notices().is_empty());
+    let lessons = &store.progress().lessons;
+    assert_eq!(lessons.len(), 3);
+    let print = &lessons["getting-started-print"];
+    assert_eq!(print.first_visit, 1_764_000_000_000.0);
+    assert!(print.quiz[&0].correct && !print.quiz[&1].correct);
+    assert_eq!(print.quiz[&0].attempts, 2);
+    assert_eq!(print.code["workbench"].code, "print(\"Hello\")\n");
+    let exercise = print.exercise.as_ref().expect("the exercise record");
+    assert!(exercise.passed && !exercise.solution_revealed);
+    assert_eq!(exercise.attempts, 3);
+    assert_eq!(lessons["loops"].last_visit, 1_764_100_000_000.0);
+    assert_eq!(lessons["playground"].code["code"].code, "print(42)\n");
 }

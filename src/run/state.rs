@@ -1,5 +1,5 @@
 //! The state behind one output panel: the latest run's output (drawn once per animation frame
-//! and trimmed to a bounded tail), its error and status, an exercise's check results, and the
+//! and trimmed to a bounded tail), how it failed and its status, an exercise's check results, and the
 //! answers typed into an interactive run.
 //!
 //! `input()` works by replay: an interactive run that asks for a line it has no answer for ends
@@ -10,14 +10,11 @@
 //! README lists its limits.
 
 use leptos::prelude::*;
-use pylings_protocol::{CheckResult, PythonError, Stream};
+use pylings_protocol::CheckResult;
 
-use crate::python::{page_error, Python, RunEvent, RunRequest};
-
-/// The error kind of a run ended by the Stop button.
-pub const STOPPED: &str = "Stopped";
-/// The error kind of an exercise check that ran past its time limit.
-pub const TIMEOUT: &str = "TimeLimit";
+use super::client::{Python, RunEvent, RunRequest};
+use super::failure::Failure;
+use super::output::{push, trim, Chunk, ChunkKind};
 
 /// Output is drawn at most this often (ms), at an animation frame: a flood then costs the page
 /// a few layouts a second, not one per frame.
@@ -26,42 +23,6 @@ const DRAW_INTERVAL_MS: f64 = 100.0;
 const MAX_LINES: usize = 5_000;
 /// At most this many bytes of output are kept; older ones are trimmed.
 const MAX_BYTES: usize = 1 << 20;
-
-/// Where a piece of output came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChunkKind {
-    Stdout,
-    Stderr,
-    /// A line the learner typed for `input()`, echoed as a terminal does.
-    Input,
-}
-
-impl ChunkKind {
-    /// The CSS class of its text.
-    pub fn class(self) -> &'static str {
-        match self {
-            ChunkKind::Stdout => "stdout",
-            ChunkKind::Stderr => "stderr",
-            ChunkKind::Input => "stdin-echo",
-        }
-    }
-}
-
-impl From<Stream> for ChunkKind {
-    fn from(stream: Stream) -> Self {
-        match stream {
-            Stream::Stdout => ChunkKind::Stdout,
-            Stream::Stderr => ChunkKind::Stderr,
-        }
-    }
-}
-
-/// A stretch of output of one kind.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Chunk {
-    pub kind: ChunkKind,
-    pub text: String,
-}
 
 /// Where a run is.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -94,7 +55,8 @@ pub struct RunState {
     pub chunks: RwSignal<Vec<Chunk>>,
     /// True when older output was dropped to keep the panel bounded.
     pub trimmed: RwSignal<bool>,
-    pub error: RwSignal<Option<PythonError>>,
+    /// Why the last run ended early, if it did.
+    pub failure: RwSignal<Option<Failure>>,
     pub status: RwSignal<Status>,
     /// How many runs have finished: lets tests (and assistive tech) tell one result from the next.
     pub finished: RwSignal<u32>,
@@ -124,7 +86,7 @@ impl RunState {
         Self {
             chunks: RwSignal::new(Vec::new()),
             trimmed: RwSignal::new(false),
-            error: RwSignal::new(None),
+            failure: RwSignal::new(None),
             status: RwSignal::new(Status::Idle),
             finished: RwSignal::new(0),
             checks: RwSignal::new(None),
@@ -168,7 +130,7 @@ impl RunState {
             }
         };
         Python::get().run(source, request, move |event| {
-            self.receive(generation, event)
+            self.receive(generation, event);
         });
     }
 
@@ -189,23 +151,30 @@ impl RunState {
         self.status.set(Status::Running);
         let generation = self.generation.get_value();
         Python::get().run(&source, request, move |event| {
-            self.receive(generation, event)
+            self.receive(generation, event);
         });
     }
 
     /// Clears the panel and checks `source` against `checks` (run with `stdin`); the run is
-    /// stopped after `time_limit_seconds` of Python time.
+    /// stopped after `time_limit_seconds` of Python time. `on_checked` is called once when the
+    /// check ends, with one result per check (none when the program failed, was stopped or ran
+    /// out of time first); not for a check abandoned for a newer run.
     pub fn start_check(
         self,
         source: &str,
         stdin: &str,
         checks: Vec<String>,
         time_limit_seconds: u32,
+        on_checked: impl Fn(&[CheckResult]) + 'static,
     ) {
         let generation = self.clear(true);
         self.arm_time_limit(generation, time_limit_seconds);
         Python::get().check(source, stdin, checks, move |event| {
-            self.receive(generation, event)
+            let end = matches!(event, RunEvent::Finished { .. });
+            if self.receive(generation, event) && end {
+                self.checks
+                    .with_untracked(|checks| on_checked(checks.as_deref().unwrap_or_default()));
+            }
         });
     }
 
@@ -230,7 +199,7 @@ impl RunState {
         set_timeout(
             move || {
                 if still_running() {
-                    Python::get().interrupt(time_limit_error(seconds));
+                    Python::get().interrupt(Failure::TimeLimit { seconds });
                 }
             },
             std::time::Duration::from_secs(u64::from(seconds)),
@@ -241,8 +210,8 @@ impl RunState {
     /// replacing the worker (other runs on the page end too); one waiting for input just stops.
     pub fn stop(self) {
         match self.status.get_untracked() {
-            Status::Running => Python::get().interrupt(stopped()),
-            Status::AwaitingInput => self.finish(Some(stopped()), 0.0, Vec::new()),
+            Status::Running => Python::get().interrupt(Failure::Stopped),
+            Status::AwaitingInput => self.finish(Some(Failure::Stopped), 0.0, Vec::new()),
             _ => {}
         }
     }
@@ -252,22 +221,24 @@ impl RunState {
         // A new generation first, so that the stopped run's end is not reported here.
         self.generation.update_value(|g| *g += 1);
         if self.status.get_untracked() == Status::Running {
-            Python::get().interrupt(stopped());
+            Python::get().interrupt(Failure::Stopped);
         }
         self.checking.set_value(checking);
         self.session.set_value(None);
         self.pending.set_value(Vec::new());
         self.chunks.set(Vec::new());
         self.trimmed.set(false);
-        self.error.set(None);
+        self.failure.set(None);
         self.checks.set(None);
         self.status.set(Status::Running);
         self.generation.get_value()
     }
 
-    fn receive(self, generation: u32, event: RunEvent) {
+    /// Takes `event` of the run `generation`; returns false (and ignores it) when that run
+    /// was abandoned for a newer one.
+    fn receive(self, generation: u32, event: RunEvent) -> bool {
         if self.generation.get_value() != generation {
-            return;
+            return false;
         }
         match event {
             RunEvent::Output {
@@ -293,21 +264,22 @@ impl RunState {
                 self.status.set(Status::AwaitingInput);
             }
             RunEvent::Finished {
-                error,
+                failure,
                 elapsed_ms,
                 checks,
                 ..
-            } => self.finish(error, elapsed_ms, checks),
+            } => self.finish(failure, elapsed_ms, checks),
         }
+        true
     }
 
-    fn finish(self, error: Option<PythonError>, elapsed_ms: f64, checks: Vec<CheckResult>) {
+    fn finish(self, failure: Option<Failure>, elapsed_ms: f64, checks: Vec<CheckResult>) {
         self.draw_pending();
         self.session.set_value(None);
         if self.checking.get_value() {
             self.checks.set(Some(checks));
         }
-        self.error.set(error);
+        self.failure.set(failure);
         self.status.set(Status::Finished { ms: elapsed_ms });
         self.finished.update(|n| *n += 1);
     }
@@ -350,54 +322,6 @@ impl RunState {
     }
 }
 
-/// Appends `text` to the last chunk if it is of the same kind, else as a new chunk.
-fn push(chunks: &mut Vec<Chunk>, kind: ChunkKind, text: &str) {
-    match chunks.last_mut() {
-        Some(last) if last.kind == kind => last.text.push_str(text),
-        _ => chunks.push(Chunk {
-            kind,
-            text: text.to_owned(),
-        }),
-    }
-}
-
-/// Drops the oldest output until at most `max_lines` lines and `max_bytes` bytes remain;
-/// returns whether anything was dropped.
-fn trim(chunks: &mut Vec<Chunk>, max_lines: usize, max_bytes: usize) -> bool {
-    let lines: usize = chunks.iter().map(|c| c.text.matches('\n').count()).sum();
-    let bytes: usize = chunks.iter().map(|c| c.text.len()).sum();
-    let (mut excess_lines, mut excess_bytes) = (
-        lines.saturating_sub(max_lines),
-        bytes.saturating_sub(max_bytes),
-    );
-    if excess_lines == 0 && excess_bytes == 0 {
-        return false;
-    }
-    while let Some(first) = chunks.first_mut() {
-        if excess_lines == 0 && excess_bytes == 0 {
-            break;
-        }
-        // Cut after the `excess_lines`-th newline, and at least `excess_bytes` bytes in.
-        let mut cut = 0;
-        let mut newlines = 0;
-        for (at, c) in first.text.char_indices() {
-            if newlines >= excess_lines && at >= excess_bytes {
-                break;
-            }
-            cut = at + c.len_utf8();
-            newlines += usize::from(c == '\n');
-        }
-        excess_lines -= newlines.min(excess_lines);
-        excess_bytes = excess_bytes.saturating_sub(cut);
-        if cut >= first.text.len() {
-            chunks.remove(0);
-        } else {
-            first.text.drain(..cut);
-        }
-    }
-    true
-}
-
 /// The request that starts or continues the interactive run `session`.
 fn replay_request(session: &Session) -> RunRequest {
     RunRequest {
@@ -405,68 +329,5 @@ fn replay_request(session: &Session) -> RunRequest {
         interactive: true,
         skip_output: session.written,
         seed: Some(session.seed),
-    }
-}
-
-fn stopped() -> PythonError {
-    page_error(STOPPED, "Program stopped", "", None)
-}
-
-/// The error of a check run past its time limit, explained.
-fn time_limit_error(seconds: u32) -> PythonError {
-    page_error(
-        TIMEOUT,
-        &format!("your program took longer than {seconds} s"),
-        "",
-        Some(format!(
-            "Checking stops after {seconds} seconds. Is there a loop that never ends, such as a \
-             `while` whose condition never becomes false, or an `input()` inside a loop?"
-        )),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn chunk(kind: ChunkKind, text: &str) -> Chunk {
-        Chunk {
-            kind,
-            text: text.to_owned(),
-        }
-    }
-
-    #[test]
-    fn trimming_keeps_the_newest_lines() {
-        let mut chunks = vec![
-            chunk(ChunkKind::Stdout, "1\n2\n"),
-            chunk(ChunkKind::Stderr, "3\n"),
-            chunk(ChunkKind::Stdout, "4\n5\n"),
-        ];
-        assert!(trim(&mut chunks, 2, 1000));
-        assert_eq!(chunks, vec![chunk(ChunkKind::Stdout, "4\n5\n")]);
-        assert!(!trim(&mut chunks, 2, 1000));
-    }
-
-    #[test]
-    fn trimming_cuts_inside_a_chunk_at_a_character_boundary() {
-        let mut chunks = vec![chunk(ChunkKind::Stdout, "ééééé")];
-        assert!(trim(&mut chunks, 100, 4));
-        assert_eq!(chunks, vec![chunk(ChunkKind::Stdout, "éé")]);
-    }
-
-    #[test]
-    fn pushing_merges_runs_of_one_kind() {
-        let mut chunks = Vec::new();
-        push(&mut chunks, ChunkKind::Stdout, "a");
-        push(&mut chunks, ChunkKind::Stdout, "b");
-        push(&mut chunks, ChunkKind::Input, "c\n");
-        assert_eq!(
-            chunks,
-            vec![
-                chunk(ChunkKind::Stdout, "ab"),
-                chunk(ChunkKind::Input, "c\n")
-            ]
-        );
     }
 }
