@@ -225,6 +225,9 @@ export function create(parent, text, options = {}) {
         dark.of(EditorView.darkTheme.of(Boolean(darkQuery?.matches))),
         EditorView.contentAttributes.of({
           class: "code-editor",
+          // Already focusable (contenteditable); said outright so that checkers see the
+          // scrolling editor as reachable by keyboard.
+          tabindex: "0",
           "aria-label": options.label ?? "Code",
           ...(options.describedBy ? { "aria-describedby": options.describedBy } : {}),
           autocapitalize: "off",

@@ -18,9 +18,9 @@ pub fn Example(
     let code = match block.highlighted.clone() {
         // Escaped and tokenised by build.rs from our own content.
         Some(html) => {
-            view! { <pre class="code"><code class=class inner_html=html></code></pre> }.into_any()
+            view! { <pre class="code" tabindex="0"><code class=class inner_html=html></code></pre> }.into_any()
         }
-        None => view! { <pre class="code"><code class=class>{block.code.clone()}</code></pre> }
+        None => view! { <pre class="code" tabindex="0"><code class=class>{block.code.clone()}</code></pre> }
             .into_any(),
     };
     if !block.runnable || static_code {

@@ -71,13 +71,16 @@ export async function editorText(page, scope) {
     [...element.querySelectorAll(".cm-line")].map((line) => line.textContent).join("\n"));
 }
 
-/** The lesson whose exercise the tests solve: its slug and the reference solution (the first
- *  ```py block after `# --solutions--` in its file). */
+/** The reference solution of the lesson file `path` (under content/): the first ```py block
+ *  after `# --solutions--`. */
+export function solutionOf(path) {
+  const text = readFileSync(new URL(`../../content/${path}`, import.meta.url), "utf8");
+  const after = text.slice(text.indexOf("# --solutions--"));
+  return after.match(/```py\n([\s\S]*?)```/)[1];
+}
+
+/** The lesson whose exercise most tests solve, and its reference solution. */
 export const EXERCISE = {
   slug: "functions",
-  solution() {
-    const text = readFileSync(new URL("../../content/04-functions/01-functions.md", import.meta.url), "utf8");
-    const after = text.slice(text.indexOf("# --solutions--"));
-    return after.match(/```py\n([\s\S]*?)```/)[1];
-  },
+  solution: () => solutionOf("04-functions/01-functions.md"),
 };

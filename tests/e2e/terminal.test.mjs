@@ -84,7 +84,7 @@ test("a print flood keeps a bounded tail, says so, and Stop ends it", async () =
 test("Ctrl+C in the output panel stops the program", async () => {
   const page = await lessonPage();
   await start(page, "while True:\n    pass\n");
-  await page.locator(".workbench .output").focus();
+  await page.locator(".workbench .output-text").focus();
   await page.keyboard.press("Control+c");
   await page.locator(".workbench .run-status", { hasText: "Program stopped" }).waitFor();
   await assertNextRunWorks(page);

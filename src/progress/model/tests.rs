@@ -85,28 +85,28 @@ fn a_passed_exercise_stays_passed_when_a_later_failed_attempt_is_merged() {
     assert_eq!(ours.merge(&theirs), 0);
 }
 
+/// A document with one lesson, "a", whose record `fill` sets.
+fn lesson_a(fill: impl FnOnce(&mut LessonRecord)) -> Progress {
+    let mut progress = Progress::empty();
+    fill(progress.lesson_mut("a"));
+    progress
+}
+
 #[test]
 fn a_correct_quiz_answer_is_replaced_only_by_an_answer_given_later() {
-    let right = answer(2, true, 1, 100.0);
-    let mut ours = Progress::empty();
-    ours.lesson_mut("a").quiz.insert(0, right.clone());
-    let mut older = Progress::empty();
-    older
-        .lesson_mut("a")
-        .quiz
-        .insert(0, answer(0, false, 4, 50.0));
-    ours.merge(&older);
+    let with_answer = |given: QuizAnswer| {
+        lesson_a(|a| {
+            a.quiz.insert(0, given);
+        })
+    };
+    let mut ours = with_answer(answer(2, true, 1, 100.0));
+    ours.merge(&with_answer(answer(0, false, 4, 50.0)));
     assert_eq!(
         ours.lessons["a"].quiz[&0],
         answer(2, true, 4, 100.0),
         "an older wrong answer does not turn it back; its attempts still count"
     );
-    let mut later = Progress::empty();
-    later
-        .lesson_mut("a")
-        .quiz
-        .insert(0, answer(1, false, 5, 150.0));
-    ours.merge(&later);
+    ours.merge(&with_answer(answer(1, false, 5, 150.0)));
     assert_eq!(
         ours.lessons["a"].quiz[&0],
         answer(1, false, 5, 150.0),
@@ -116,25 +116,16 @@ fn a_correct_quiz_answer_is_replaced_only_by_an_answer_given_later() {
 
 #[test]
 fn the_code_saved_later_wins() {
-    let mut ours = Progress::empty();
-    ours.lesson_mut("a")
-        .code
-        .insert("workbench".into(), code("old", 1.0));
-    let mut theirs = Progress::empty();
-    theirs
-        .lesson_mut("a")
-        .code
-        .insert("workbench".into(), code("new", 2.0));
-    ours.merge(&theirs);
+    let with_code = |saved: SavedCode| {
+        lesson_a(|a| {
+            a.code.insert("workbench".into(), saved);
+        })
+    };
+    let mut ours = with_code(code("old", 1.0));
+    ours.merge(&with_code(code("new", 2.0)));
     assert_eq!(ours.lessons["a"].code["workbench"], code("new", 2.0));
-    let mut stale = Progress::empty();
-    stale
-        .lesson_mut("a")
-        .code
-        .insert("workbench".into(), code("stale", 0.5));
-    assert_eq!(ours.merge(&stale), 0);
+    assert_eq!(ours.merge(&with_code(code("stale", 0.5))), 0);
 }
-
 /// Few distinct times, so that ties (the hard case for a merge) are common.
 fn time() -> impl Strategy<Value = f64> {
     (0u8..4).prop_map(|t| f64::from(t) * 10.0)
