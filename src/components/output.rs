@@ -88,7 +88,7 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
     view! {
         <section class="output" class:idle=move || state.status.get() == Status::Idle aria-label="Output" data-finished=move || state.finished.get()>
             // Focusable, as the region that scrolls: keyboard users scroll it with the arrows.
-            <pre class="output-text" tabindex="0" aria-label="Program output" aria-live="off" node_ref=text on:scroll=on_scroll on:keydown=on_keydown>
+            <pre class="output-text" tabindex="0" role="group" aria-label="Program output" aria-live="off" node_ref=text on:scroll=on_scroll on:keydown=on_keydown>
                 {trimmed}
                 {chunks}
                 <Show when=move || state.status.get() == Status::AwaitingInput>
