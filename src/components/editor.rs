@@ -51,7 +51,7 @@ pub(crate) mod bridge {
 
 /// Calls `then(true)` once the editor bundle is loaded (at once if it already is), or
 /// `then(false)` if it cannot be.
-pub fn when_loaded(then: impl FnOnce(bool) + 'static) {
+fn when_loaded(then: impl FnOnce(bool) + 'static) {
     let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
     let on_error = {
         let then = then.clone();

@@ -111,8 +111,7 @@ fn record_check(lesson_id: &'static str, results: &[CheckResult]) {
 /// The line to mark in the editor: where the program failed, or where the learner's code
 /// raised while the first failing check called it.
 fn error_line(state: RunState) -> Option<u32> {
-    let failed = state.failure.with(|f| f.as_ref().and_then(Failure::line));
-    failed.or_else(|| {
+    state.failed_line().or_else(|| {
         state.checks.with(|checks| {
             checks
                 .iter()

@@ -29,9 +29,7 @@ pub fn Workbench(
     children: Option<Children>,
 ) -> impl IntoView {
     let Runner { code, state, run } = runner;
-    let error_line = error_line.unwrap_or_else(|| {
-        Signal::derive(move || state.failure.with(|f| f.as_ref().and_then(|f| f.line())))
-    });
+    let error_line = error_line.unwrap_or_else(|| Signal::derive(move || state.failed_line()));
     view! {
         <CodeEditor code on_run=run label error_line/>
         <div class="toolbar">

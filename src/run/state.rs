@@ -1,6 +1,6 @@
 //! The state behind one output panel: the latest run's output (drawn once per animation frame
-//! and trimmed to a bounded tail), how it failed and its status, an exercise's check results, and the
-//! answers typed into an interactive run.
+//! and trimmed to a bounded tail), how it failed and its status, an exercise's check results,
+//! and the answers typed into an interactive run.
 //!
 //! `input()` works by replay: an interactive run that asks for a line it has no answer for ends
 //! "awaiting input"; the learner types the line, and the program runs again from the start with
@@ -107,6 +107,11 @@ impl RunState {
     /// True while a program runs or waits for input: Stop applies.
     pub fn active(self) -> bool {
         matches!(self.status.get(), Status::Running | Status::AwaitingInput)
+    }
+
+    /// The 1-based line of the learner's code where the last run failed, when known; tracked.
+    pub fn failed_line(self) -> Option<u32> {
+        self.failure.with(|f| f.as_ref().and_then(Failure::line))
     }
 
     /// Clears the panel and runs `source`. With `stdin` given, `input()` reads it (and then
