@@ -46,6 +46,8 @@ test("a NameError shows its type, message and line", async () => {
 test("an inline example is highlighted, runs, and shows its output beneath it", async () => {
   const page = await openPage(env.browser, `${env.base}/lesson/print-and-comments`);
   const example = page.locator("figure.example.runnable").first();
+  // Counting does not wait: the app may not have drawn the lesson yet when the page has loaded.
+  await example.waitFor();
   assert.ok(await example.locator("pre.code .hl-builtin, pre.code .hl-string").count() > 0, "highlighted tokens");
   await example.locator(".run-button").click();
   const status = example.locator(".run-status");
