@@ -15,6 +15,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build");
     match pylings_course::load_course(&content) {
         Ok((mut course, warnings)) => {
+            lint(&content, &course);
             highlight_course(&mut course);
             drop_wrong_solutions(&mut course);
             for warning in warnings {
@@ -31,6 +32,27 @@ fn main() {
             }
             std::process::exit(1);
         }
+    }
+}
+
+/// Fails the site's build (for wasm32) on guessable quiz patterns; native builds, which the
+/// tests use, only warn, so that one content test (`quizzes_give_nothing_away`) reports them
+/// while every other test still runs.
+fn lint(content: &Path, course: &Course) {
+    let errors = pylings_course::lint_quizzes(content, course);
+    let for_site = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    for error in &errors {
+        match for_site {
+            true => eprintln!("  {error}"),
+            false => println!("cargo:warning={error}"),
+        }
+    }
+    if for_site && !errors.is_empty() {
+        eprintln!(
+            "The course's quizzes have {} pattern(s) that give answers away.",
+            errors.len()
+        );
+        std::process::exit(1);
     }
 }
 

@@ -1,14 +1,17 @@
 //! Every runnable code block in `content/` runs in the engine: it must end exactly as declared
-//! (no exception, or the one named by `raises=`), and where `python3` is installed its stdout
-//! must equal CPython's, unless the block declares why it differs (`differs=reason`). All
-//! failures are listed together with their `file:line`.
+//! (no exception, or the one named by `raises=`), and its stdout must equal CPython 3.14's,
+//! recorded in `tests/cpython/expected.json` by `cargo xtask cpython` (Pyodide's CPython under
+//! Node), where CPython must also end as declared, unless the block declares why it differs
+//! (`differs=reason`). A "predict, then run" block's right choice must be what the engine
+//! prints (or, for a block that raises, name the exception). All failures are listed together
+//! with their `file:line`.
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::collections::HashMap;
 
-use pylings_course::CodeBlock;
+use pylings_course::{CodeBlock, Prediction};
+use serde::Deserialize;
 
 struct Example {
     place: String,
@@ -32,26 +35,58 @@ fn examples() -> Vec<Example> {
         .collect()
 }
 
-/// CPython's stdout for the block, or `None` when `python3` is not installed.
-fn cpython_stdout(block: &CodeBlock) -> Option<String> {
-    let dir = std::env::temp_dir().join(format!("pylings-cpython-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    let mut child = Command::new("python3")
-        .arg("-c")
-        .arg(&block.code)
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    child
-        .stdin
-        .take()?
-        .write_all(block.stdin.as_deref().unwrap_or("").as_bytes())
-        .ok()?;
-    let output = child.wait_with_output().ok()?;
-    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+/// `tests/cpython/expected.json`.
+#[derive(Deserialize)]
+struct Recording {
+    /// CPython's version, e.g. `3.14.2`.
+    python: String,
+    snippets: Vec<Recorded>,
+}
+
+/// What CPython did with one snippet.
+#[derive(Deserialize)]
+struct Recorded {
+    code: String,
+    stdin: String,
+    stdout: String,
+    /// The uncaught exception's class name.
+    raised: Option<String>,
+}
+
+/// The recording, by code and stdin.
+fn cpython() -> (String, HashMap<(String, String), Recorded>) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cpython/expected.json");
+    let text = std::fs::read_to_string(path).expect("tests/cpython/expected.json is readable");
+    let recording: Recording = serde_json::from_str(&text).expect("the recording is valid JSON");
+    assert!(
+        recording.python.starts_with("3.14."),
+        "the recording is of CPython 3.14, not {}",
+        recording.python
+    );
+    let snippets = recording
+        .snippets
+        .into_iter()
+        .map(|r| ((r.code.clone(), r.stdin.clone()), r))
+        .collect();
+    (recording.python, snippets)
+}
+
+/// What is wrong with a prediction's right choice, given what the block printed.
+fn check_prediction(prediction: &Prediction, block: &CodeBlock, stdout: &str) -> Option<String> {
+    let right = &prediction.choices[prediction.correct?];
+    match &block.raises {
+        Some(name) if !right.contains(name.as_str()) => Some(format!(
+            "the right choice `{right}` does not name the {name} the block raises"
+        )),
+        None if Prediction::normalise(right) != Prediction::normalise(stdout) => Some(format!(
+            "the right choice\n{right}\nis not what the block prints\n{stdout}"
+        )),
+        _ => None,
+    }
+}
+
+fn describe_end(raised: Option<&str>) -> String {
+    raised.map_or("no exception".to_owned(), |r| format!("a {r}"))
 }
 
 #[test]
@@ -62,6 +97,7 @@ fn every_example_in_the_course_runs_as_declared() {
         "the course has runnable examples ({})",
         examples.len()
     );
+    let (python, recorded) = cpython();
     let failures = common::with_engine(move |engine| {
         let mut failures = Vec::new();
         for Example { place, block } in &examples {
@@ -70,10 +106,7 @@ fn every_example_in_the_course_runs_as_declared() {
             if raised != block.raises.as_deref() {
                 failures.push(format!(
                     "{place}: expected {}, got {}",
-                    block
-                        .raises
-                        .as_deref()
-                        .map_or("no exception".to_owned(), |r| format!("a {r}")),
+                    describe_end(block.raises.as_deref()),
                     outcome
                         .error
                         .as_ref()
@@ -81,16 +114,35 @@ fn every_example_in_the_course_runs_as_declared() {
                 ));
                 continue;
             }
+            if let Some(wrong) = block
+                .predict
+                .as_ref()
+                .and_then(|prediction| check_prediction(prediction, block, &outcome.stdout))
+            {
+                failures.push(format!("{place}: {wrong}"));
+            }
             if block.differs.is_some() {
                 continue;
             }
-            if let Some(expected) = cpython_stdout(block) {
-                if expected != outcome.stdout {
-                    failures.push(format!(
-                            "{place}: stdout differs from CPython's\n--- CPython\n{expected}--- Pylings\n{}",
-                            outcome.stdout
-                        ));
-                }
+            let key = (block.code.clone(), block.stdin.clone().unwrap_or_default());
+            let Some(cpython) = recorded.get(&key) else {
+                failures.push(format!(
+                    "{place}: no CPython output recorded for this block: run `cargo xtask cpython`"
+                ));
+                continue;
+            };
+            if cpython.raised != block.raises {
+                failures.push(format!(
+                    "{place}: expected {}, but CPython {python} ends with {}",
+                    describe_end(block.raises.as_deref()),
+                    describe_end(cpython.raised.as_deref())
+                ));
+            }
+            if cpython.stdout != outcome.stdout {
+                failures.push(format!(
+                    "{place}: stdout differs from CPython {python}'s\n--- CPython\n{}--- Pylings\n{}",
+                    cpython.stdout, outcome.stdout
+                ));
             }
         }
         failures

@@ -1,17 +1,46 @@
 //! Every exercise of the course is sound, through the engine: its reference solution passes
 //! every check, its starter code fails at least one, and every check fails for at least one of
-//! its deliberately wrong solutions, so no check is vacuous. Also the course's teaching rules:
-//! every lesson has an exercise with two or more hints, and a quiz of three or more questions
-//! with feedback on every wrong answer. All failures are listed together with `file:line`.
+//! its deliberately wrong solutions, so no check is vacuous. Also the course's teaching rules
+//! (issue 16): every lesson has an exercise with three or more graduated hints, the first a
+//! nudge without code; a quiz of three or more questions with feedback on every answer, right
+//! ones included; in chapters 1 to 11, two or more "predict, then run" blocks; and the last
+//! lesson of every chapter after the first asks one or two questions about earlier chapters.
+//! The quizzes give nothing away by the right answer's position or length. All failures are
+//! listed together with `file:line`.
 
 mod common;
 
-use pylings_course::{Check, Exercise, Lesson};
+use std::path::Path;
+
+use pylings_course::{lint_quizzes, Block, Check, Exercise, Lesson};
 use pylings_engine::{CheckOutcome, Engine};
 
 /// Fewest hints and quiz questions a lesson may have.
-const MIN_HINTS: usize = 2;
+const MIN_HINTS: usize = 3;
 const MIN_QUESTIONS: usize = 3;
+/// Fewest "predict, then run" blocks a lesson of the first [`PREDICT_CHAPTERS`] chapters has.
+const MIN_PREDICTIONS: usize = 2;
+const PREDICT_CHAPTERS: usize = 11;
+/// How a spaced-review question starts (rendered): `**From an earlier chapter:**`.
+const REVIEW_MARK: &str = "<p><strong>From an earlier chapter:</strong>";
+
+/// Where a lesson sits in the course, for the rules that depend on it.
+struct Place {
+    /// `content/…md`, for messages.
+    file: String,
+    /// 1-based chapter number.
+    chapter: usize,
+    /// Whether it is the last lesson of its chapter.
+    last: bool,
+}
+
+/// Whether `blocks` show any code: a code block or inline `code`.
+fn shows_code(blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::Code(_) => true,
+        Block::Html(html) => html.contains("<code>"),
+    })
+}
 
 fn check(engine: &mut Engine, exercise: &Exercise, source: &str) -> CheckOutcome {
     let codes: Vec<String> = exercise.checks.iter().map(|c| c.code.clone()).collect();
@@ -82,7 +111,8 @@ fn audit_exercise(engine: &mut Engine, place: &str, exercise: &Exercise) -> Vec<
 }
 
 /// The teaching rules for one lesson, outside the engine.
-fn audit_lesson(place: &str, lesson: &Lesson) -> Vec<String> {
+fn audit_lesson(at: &Place, lesson: &Lesson) -> Vec<String> {
+    let place = &at.file;
     let mut failures = Vec::new();
     match &lesson.exercise {
         None => failures.push(format!("{place}: the lesson has no exercise")),
@@ -92,12 +122,28 @@ fn audit_lesson(place: &str, lesson: &Lesson) -> Vec<String> {
                     "{place}: the exercise has fewer than {MIN_HINTS} hints (`# --tips--`)"
                 ));
             }
+            if exercise.hints.first().is_some_and(|hint| shows_code(hint)) {
+                failures.push(format!(
+                    "{place}: the first hint shows code; make it a nudge in words"
+                ));
+            }
             if exercise.wrong_solutions.is_empty() {
                 failures.push(format!(
                     "{place}: the exercise has no `# --wrong-solutions--`"
                 ));
             }
         }
+    }
+    let predictions = lesson
+        .body
+        .iter()
+        .filter_map(Block::as_code)
+        .filter(|block| block.predict.is_some())
+        .count();
+    if at.chapter <= PREDICT_CHAPTERS && predictions < MIN_PREDICTIONS {
+        failures.push(format!(
+            "{place}: {predictions} predict block(s), fewer than {MIN_PREDICTIONS} (chapters 1 to {PREDICT_CHAPTERS})"
+        ));
     }
     let questions = lesson
         .quiz
@@ -113,15 +159,29 @@ fn audit_lesson(place: &str, lesson: &Lesson) -> Vec<String> {
         let silent = question
             .answers
             .iter()
-            .enumerate()
-            .filter(|(index, answer)| *index != question.correct && answer.feedback.is_none())
+            .filter(|answer| answer.feedback.is_none())
             .count();
         if silent > 0 {
             failures.push(format!(
-                "{place}: question {} has {silent} wrong answer(s) without `### --feedback--`",
+                "{place}: question {} has {silent} answer(s) without `### --feedback--` \
+                 (the right one says why it is right)",
                 number + 1
             ));
         }
+    }
+    let reviews = questions
+        .iter()
+        .filter(|question| {
+            question.text.first().is_some_and(
+                |block| matches!(block, Block::Html(html) if html.starts_with(REVIEW_MARK)),
+            )
+        })
+        .count();
+    if at.last && at.chapter > 1 && !(1..=2).contains(&reviews) {
+        failures.push(format!(
+            "{place}: the chapter's last quiz has {reviews} review question(s) \
+             (`**From an earlier chapter:**`), not 1 or 2"
+        ));
     }
     failures
 }
@@ -129,9 +189,20 @@ fn audit_lesson(place: &str, lesson: &Lesson) -> Vec<String> {
 #[test]
 fn every_lesson_has_a_sound_exercise_and_a_full_quiz() {
     let course = common::course();
-    let lessons: Vec<(String, Lesson)> = course
-        .lessons()
-        .map(|(_, lesson)| (format!("content/{}", lesson.source), lesson.clone()))
+    let lessons: Vec<(Place, Lesson)> = course
+        .chapters
+        .iter()
+        .enumerate()
+        .flat_map(|(index, chapter)| {
+            chapter.lessons.iter().enumerate().map(move |(n, lesson)| {
+                let place = Place {
+                    file: format!("content/{}", lesson.source),
+                    chapter: index + 1,
+                    last: n + 1 == chapter.lessons.len(),
+                };
+                (place, lesson.clone())
+            })
+        })
         .collect();
     assert!(!lessons.is_empty(), "the course has lessons");
     let failures = common::with_engine(move |engine| {
@@ -139,7 +210,7 @@ fn every_lesson_has_a_sound_exercise_and_a_full_quiz() {
         for (place, lesson) in &lessons {
             failures.extend(audit_lesson(place, lesson));
             if let Some(exercise) = &lesson.exercise {
-                failures.extend(audit_exercise(engine, place, exercise));
+                failures.extend(audit_exercise(engine, &place.file, exercise));
             }
         }
         failures
@@ -150,4 +221,14 @@ fn every_lesson_has_a_sound_exercise_and_a_full_quiz() {
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+#[test]
+fn quizzes_give_nothing_away() {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let errors: Vec<String> = lint_quizzes(&content, &common::course())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n\n"));
 }

@@ -7,11 +7,14 @@
 //!   `dist/`.
 //! - `serve`: setup, dist, then serves `dist/` on <http://127.0.0.1:8080/> (`--port N`).
 //! - `test`: fmt, clippy, native tests, the release build, the browser tests.
+//! - `cpython`: records CPython 3.14's output for every snippet of `content/` (for authors;
+//!   the content tests compare with it).
 //! - `bench`: Pylings against Pyodide in Chromium (bytes, cold start, warm programs, memory,
 //!   Stop), written to `bench/results/`.
 
 mod bench;
 mod cmd;
+mod cpython;
 mod dist;
 mod editor;
 mod serve;
@@ -29,8 +32,9 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
         Some("bench") => bench::run(),
+        Some("cpython") => cpython::run(),
         _ => {
-            eprintln!("usage: cargo xtask <setup|serve|test|dist|bench>");
+            eprintln!("usage: cargo xtask <setup|serve|test|dist|bench|cpython>");
             return ExitCode::from(2);
         }
     };

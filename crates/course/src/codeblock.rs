@@ -8,6 +8,16 @@ pub(crate) fn is_python(language: &str) -> bool {
     matches!(language, "py" | "python")
 }
 
+/// The attribute that asks the learner to predict a block's output.
+const PREDICT: &str = "predict";
+
+/// Whether a fence's info string asks for a prediction (```` ```py predict ````): its
+/// [`CodeBlock::predict`] then comes from the ```` ```predict ```` fence that must follow.
+pub(crate) fn wants_prediction(info: &str) -> bool {
+    let mut words = info.split_whitespace();
+    words.next().is_some_and(is_python) && words.any(|word| word == PREDICT)
+}
+
 /// Whether `name` looks like a (possibly dotted) Python exception name.
 fn is_exception_name(name: &str) -> bool {
     name.split('.').all(|part| {
@@ -21,8 +31,9 @@ fn is_exception_name(name: &str) -> bool {
 /// attributes at `line` (the fence's line).
 ///
 /// The first word of `info` is the language. `py`/`python` blocks are runnable
-/// and accept `raises=ExceptionName`, `stdin=line1|line2` and `differs=reason`; any other word,
-/// a repeated attribute, or an attribute on another language is an error.
+/// and accept `raises=ExceptionName`, `stdin=line1|line2`, `differs=reason` and `predict`
+/// (see [`wants_prediction`]); any other word, a repeated attribute, or an attribute on another
+/// language is an error.
 pub(crate) fn code_block(
     info: &str,
     code: String,
@@ -39,10 +50,18 @@ pub(crate) fn code_block(
         raises: None,
         stdin: None,
         differs: None,
+        predict: None,
         line,
         highlighted: None,
     };
+    let mut predict = false;
     for word in words {
+        if word == PREDICT && runnable {
+            if std::mem::replace(&mut predict, true) {
+                diags.error(line, format!("code block attribute `{word}` given twice"));
+            }
+            continue;
+        }
         let (slot, value) = match word.split_once('=') {
             Some(("raises", name)) if runnable => {
                 if !is_exception_name(name) {
@@ -65,7 +84,7 @@ pub(crate) fn code_block(
                     line,
                     format!(
                         "unknown code block attribute `{word}` on a `{}` block \
-                         (py blocks accept `raises=Name`, `stdin=a|b` and `differs=reason`)",
+                         (py blocks accept `raises=Name`, `stdin=a|b`, `differs=reason` and `predict`)",
                         block.language
                     ),
                 );

@@ -2,7 +2,7 @@
 //! `wrong-solutions`.
 
 use crate::chunk::{Chunk, Fence, Marked, Segment};
-use crate::codeblock::{code_block, is_python};
+use crate::codeblock::{code_block, is_python, wants_prediction};
 use crate::error::Diagnostics;
 use crate::markdown::render;
 use crate::model::{Block, Check, CheckLanguage, Exercise};
@@ -98,7 +98,7 @@ fn python(fence: Fence<'_>, what: &str, diags: &mut Diagnostics) -> Option<Strin
             diags,
         );
     }
-    if block.raises.is_some() || block.stdin.is_some() {
+    if block.raises.is_some() || block.stdin.is_some() || wants_prediction(fence.info) {
         return missing(
             fence.line,
             &format!("{what} code block takes no attributes"),

@@ -15,15 +15,18 @@ mod error;
 mod exercise;
 mod frontmatter;
 mod lesson;
+mod lint;
 mod markdown;
 mod model;
+mod predict;
 mod quiz;
 mod sections;
 
 pub use course::{load_course, parse_chapter_meta, ChapterMeta};
 pub use error::{ContentError, Warning};
 pub use lesson::parse_lesson;
+pub use lint::lint_quizzes;
 pub use model::{
-    Answer, Block, Chapter, Check, CheckLanguage, CodeBlock, Course, Exercise, Lesson, Question,
-    Quiz,
+    Answer, Block, Chapter, Check, CheckLanguage, CodeBlock, Course, Exercise, Lesson, Prediction,
+    Question, Quiz,
 };

@@ -15,9 +15,10 @@ use pulldown_cmark::{
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::chunk::{marker_name, Chunk};
-use crate::codeblock::code_block;
+use crate::codeblock::{code_block, wants_prediction};
 use crate::error::Diagnostics;
 use crate::model::Block;
+use crate::predict;
 
 /// Renders a chunk of Markdown to blocks, reporting problems with their lines.
 ///
@@ -33,12 +34,14 @@ pub(crate) fn render(chunk: Chunk<'_>, diags: &mut Diagnostics) -> Vec<Block> {
         depth: 0,
         code: None,
         heading: None,
+        awaiting_prediction: None,
     };
     for (event, range) in Parser::new_ext(chunk.text, options).into_offset_iter() {
         renderer.event(event, range.start);
     }
     renderer.finish_code();
     renderer.flush();
+    renderer.end_prediction_wait();
     renderer.blocks
 }
 
@@ -66,6 +69,9 @@ struct Renderer<'a, 'd> {
     depth: usize,
     code: Option<OpenCode<'a>>,
     heading: Option<OpenHeading>,
+    /// Index in `blocks` of a ```` ```py predict ```` block whose ```` ```predict ```` fence
+    /// must come next.
+    awaiting_prediction: Option<usize>,
 }
 
 /// Whether a link to `url` could run script in the page.
@@ -212,7 +218,8 @@ impl<'a> Renderer<'a, '_> {
     }
 
     /// Ends the code block under way (its end event is the only non-text
-    /// event it can receive) and adds it to the blocks.
+    /// event it can receive) and adds it to the blocks, or, for a ```` ```predict ```` fence,
+    /// gives the block before it its [`Prediction`](crate::Prediction).
     fn finish_code(&mut self) {
         let Some(OpenCode { kind, line, code }) = self.code.take() else {
             return;
@@ -222,8 +229,48 @@ impl<'a> Renderer<'a, '_> {
             CodeBlockKind::Fenced(info) => info,
             CodeBlockKind::Indented => "".into(),
         };
+        if info.split_whitespace().next() == Some(predict::FENCE) {
+            self.attach_prediction(&code, line);
+            return;
+        }
+        self.end_prediction_wait();
+        let wants = wants_prediction(&info);
         let block = code_block(&info, code, line, self.diags);
         self.blocks.push(Block::Code(block));
+        if wants {
+            self.awaiting_prediction = Some(self.blocks.len() - 1);
+        }
+    }
+
+    /// Parses a ```` ```predict ```` fence at `line` into the waiting block's prediction.
+    fn attach_prediction(&mut self, body: &str, line: usize) {
+        let Some(Block::Code(block)) = self
+            .awaiting_prediction
+            .take()
+            .and_then(|index| self.blocks.get(index))
+        else {
+            let message = "a ```predict block must come directly after a ```py predict block";
+            self.diags.error(line, message);
+            return;
+        };
+        let prediction = predict::parse(body, line, block, self.diags);
+        if let Some(Block::Code(block)) = self.blocks.last_mut() {
+            block.predict = prediction;
+        }
+    }
+
+    /// Reports a ```` ```py predict ```` block left without its ```` ```predict ```` fence.
+    fn end_prediction_wait(&mut self) {
+        let Some(Block::Code(block)) = self
+            .awaiting_prediction
+            .take()
+            .and_then(|index| self.blocks.get(index))
+        else {
+            return;
+        };
+        let message = "a ```py predict block must be followed directly by a ```predict block \
+                       with its choices and explanation";
+        self.diags.error(block.line, message);
     }
 
     /// Renders the pending HTML events into a block, unless they are blank.
@@ -231,6 +278,7 @@ impl<'a> Renderer<'a, '_> {
         let mut html = String::new();
         html::push_html(&mut html, self.html.drain(..));
         if !html.trim().is_empty() {
+            self.end_prediction_wait();
             self.blocks.push(Block::Html(html));
         }
     }

@@ -164,12 +164,51 @@ pub struct CodeBlock {
     /// From the `differs=reason` attribute: the example's output intentionally differs from
     /// CPython's (the reason, e.g. `memory-address`), so the course test does not compare it.
     pub differs: Option<String>,
+    /// From the `predict` attribute and the ```` ```predict ```` fence after the block: the
+    /// learner predicts the output before the block runs.
+    #[serde(default)]
+    pub predict: Option<Prediction>,
     /// 1-based line of the opening fence in the source file.
     pub line: usize,
     /// The code as HTML with `<span class="hl-…">` tokens, added at build time by the app's
     /// `build.rs`; `None` when not highlighted (then the plain `code` is shown).
     #[serde(default)]
     pub highlighted: Option<String>,
+}
+
+/// A "predict, then run" question about a runnable code block: the learner picks (or types)
+/// what the block will print, then it runs and the explanation is shown.
+///
+/// Written as a ```` ```py predict ```` block directly followed by a ```` ```predict ```` fence
+/// whose lines are `- wrong choice`, `+ right choice` and `> explanation` (see the README's
+/// lesson format).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prediction {
+    /// The choices in file order, each the exact text of the output (lines joined by `\n`,
+    /// written `\n` in the file); empty when the learner types the output instead.
+    pub choices: Vec<String>,
+    /// 0-based index into `choices` of the right one; `None` when the learner types.
+    pub correct: Option<usize>,
+    /// The explanation shown once the learner has answered, rendered; never empty.
+    pub explanation: Vec<Block>,
+}
+
+impl Prediction {
+    /// `text` as predictions are compared: trailing whitespace off every line, blank lines at
+    /// the end dropped, line endings `\n`.
+    pub fn normalise(text: &str) -> String {
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        let end = lines
+            .iter()
+            .rposition(|l| !l.is_empty())
+            .map_or(0, |i| i + 1);
+        lines[..end].join("\n")
+    }
+
+    /// Whether `typed` (the learner's own words) matches `stdout`, after [`Self::normalise`].
+    pub fn matches(typed: &str, stdout: &str) -> bool {
+        Self::normalise(typed) == Self::normalise(stdout)
+    }
 }
 
 /// The questions of a lecture.

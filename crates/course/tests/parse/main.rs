@@ -7,6 +7,7 @@ mod course;
 mod exercise;
 mod frontmatter;
 mod markdown;
+mod predict;
 mod quiz;
 mod sections;
 

@@ -107,6 +107,7 @@ fn code_blocks_split_the_html() {
             raises: None,
             stdin: None,
             differs: None,
+            predict: None,
             line: 10,
             highlighted: None,
         }),
