@@ -1,10 +1,12 @@
 //! A code block of a lesson. Python examples get "Run" (output shown beneath) and
-//! "Open in editor"; other languages are shown as they are.
+//! "Open in editor"; other languages are shown as they are. A "predict, then run" example asks
+//! for a prediction first ([`PredictPanel`]) and shows its buttons once it is answered.
 
 use leptos::prelude::*;
 use pylings_course::CodeBlock;
 
 use crate::components::output::OutputPanel;
+use crate::components::predict::{PredictPanel, PredictionKey};
 use crate::components::run_button::RunButton;
 use crate::run::state::{RunState, Status};
 
@@ -13,6 +15,9 @@ pub fn Example(
     block: CodeBlock,
     open_in_editor: Option<Callback<String>>,
     static_code: bool,
+    /// Where the progress keeps this block's prediction; without it (outside a lesson) a
+    /// prediction block runs as an ordinary example.
+    prediction_key: Option<PredictionKey>,
 ) -> impl IntoView {
     let class = format!("language-{}", block.language);
     let code = match block.highlighted.clone() {
@@ -38,11 +43,21 @@ pub fn Example(
         let source = block.code.clone();
         view! { <button type="button" class="secondary" on:click=move |_| open.run(source.clone())>"Open in editor"</button> }
     });
+    let revealed = RwSignal::new(true);
+    let predict = block
+        .predict
+        .clone()
+        .zip(prediction_key)
+        .map(|(prediction, key)| {
+            revealed.set(false);
+            view! { <PredictPanel prediction key state run revealed/> }
+        });
     view! {
-        <figure class="example runnable">
+        <figure class="example runnable" class:predicting=move || !revealed.get()>
             {code}
             {input_note}
-            <div class="example-actions">
+            {predict}
+            <div class="example-actions" prop:hidden=move || !revealed.get()>
                 <RunButton state on_run=run/>
                 {open}
             </div>

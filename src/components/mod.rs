@@ -6,6 +6,7 @@ pub mod example;
 pub mod exercise;
 pub mod notices;
 pub mod output;
+pub mod predict;
 pub mod progress_panel;
 pub mod quiz;
 pub mod run_button;

@@ -1,5 +1,6 @@
 //! A lesson's quiz: each question an accessible radio group (fieldset, arrow keys, Space),
-//! "Check" per question with feedback, retries, a score, and results announced politely.
+//! "Check" per question with feedback (why a wrong answer is wrong, and why the right one is
+//! right), retries, a score, and results announced politely.
 //! Answers are kept in the progress, so a reopened lesson shows them again.
 
 use leptos::prelude::*;
@@ -112,25 +113,22 @@ fn QuestionView(
     };
     let result = move || {
         let choice = checked.get()?;
-        let view = if choice == question.correct {
-            view! { <div class="feedback right"><p><strong>"Correct!"</strong></p></div> }
-                .into_any()
-        } else {
-            let feedback = question
-                .answers
-                .get(choice)
-                .and_then(|a| a.feedback.clone());
-            let body = match feedback {
-                Some(blocks) => view! { <Blocks blocks static_code=true/> }.into_any(),
-                None => {
-                    view! { <p>"Have another look at the lesson and try a different answer."</p> }
-                        .into_any()
-                }
-            };
-            view! { <div class="feedback wrong"><p><strong>"Not quite."</strong></p>{body}</div> }
-                .into_any()
+        let right = choice == question.correct;
+        let feedback = question
+            .answers
+            .get(choice)
+            .and_then(|a| a.feedback.clone());
+        let body = match feedback {
+            Some(blocks) => view! { <Blocks blocks static_code=true/> }.into_any(),
+            None if right => ().into_any(),
+            None => view! { <p>"Have another look at the lesson and try a different answer."</p> }
+                .into_any(),
         };
-        Some(view)
+        let (class, verdict) = match right {
+            true => ("feedback right", "Correct!"),
+            false => ("feedback wrong", "Not quite."),
+        };
+        Some(view! { <div class=class><p><strong>{verdict}</strong></p>{body}</div> })
     };
     let described_by = text_id.clone();
     view! {

@@ -51,7 +51,7 @@ fn EmbedPart(part: View) -> impl IntoView {
     let body = (part == View::Lesson).then(|| {
         view! {
             <h1>{lesson.title.clone()}</h1>
-            <Blocks blocks=lesson.body.clone()/>
+            <Blocks blocks=lesson.body.clone() lesson_id=id/>
         }
     });
     let exercise = (part != View::Quiz)

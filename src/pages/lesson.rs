@@ -103,7 +103,7 @@ fn LessonView(found: Found) -> impl IntoView {
             <article class="lesson">
                 <p class="eyebrow">{chapter.title.clone()}{meta}</p>
                 <h1>{lesson.title.clone()}</h1>
-                <Blocks blocks=lesson.body.clone() open_in_editor/>
+                <Blocks blocks=lesson.body.clone() open_in_editor lesson_id=id/>
                 {lesson.exercise.as_ref().map(|exercise| view! { <ExerciseView lesson_id=id exercise/> })}
                 {lesson.quiz.as_ref().map(|quiz| view! { <QuizView lesson_id=id quiz/> })}
                 <Pager previous next/>

@@ -18,6 +18,9 @@
 //!   learner gave after it, never by an older wrong one. `attempts` is the larger count. On
 //!   equal times the correct answer wins, then the higher choice, so the order of merging
 //!   does not matter.
+//! - **Prediction**, per "predict, then run" block: the first answer stands (a prediction is
+//!   worth something only before the learner has seen the output), so the earlier one wins; on
+//!   equal times the right one, then the greater text.
 //! - **Saved code**, per editor: the code saved later wins; on equal times the greater text,
 //!   for the same reason.
 
@@ -51,6 +54,10 @@ pub struct LessonRecord {
     /// Quiz answers by question index (0-based, as in the course).
     #[serde(default)]
     pub quiz: BTreeMap<usize, QuizAnswer>,
+    /// Predictions by the 0-based index of the "predict, then run" block among the lesson's
+    /// prediction blocks, in the order of the lesson text.
+    #[serde(default)]
+    pub predictions: BTreeMap<usize, PredictionAnswer>,
     /// The learner's last code per editor (e.g. `"workbench"`), autosaved.
     #[serde(default)]
     pub code: BTreeMap<String, SavedCode>,
@@ -83,6 +90,30 @@ pub struct QuizAnswer {
     pub attempts: u32,
     /// When it was last checked.
     pub at: f64,
+}
+
+/// The learner's first prediction of a block's output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PredictionAnswer {
+    /// The chosen choice's text, or the text the learner typed (at most
+    /// [`PredictionAnswer::MAX_CHARS`] characters).
+    pub answer: String,
+    /// Whether it matched what the block printed.
+    pub correct: bool,
+    /// When the learner answered.
+    pub at: f64,
+}
+
+impl PredictionAnswer {
+    /// Longest typed prediction kept, in characters.
+    pub const MAX_CHARS: usize = 2_000;
+
+    /// The earlier answer (see the [module](self) for ties).
+    fn merged(&self, theirs: &Self) -> Self {
+        let key = |a: &Self| (-a.at, a.correct, a.answer.clone());
+        let earlier = key(theirs).partial_cmp(&key(self)) == Some(std::cmp::Ordering::Greater);
+        if earlier { theirs } else { self }.clone()
+    }
 }
 
 /// Code kept for one editor.
@@ -131,6 +162,11 @@ impl LessonRecord {
             changed += 1;
         }
         changed += merge_each(&mut self.quiz, &theirs.quiz, QuizAnswer::merged);
+        changed += merge_each(
+            &mut self.predictions,
+            &theirs.predictions,
+            PredictionAnswer::merged,
+        );
         changed += merge_each(&mut self.code, &theirs.code, SavedCode::merged);
         if let Some(theirs) = &theirs.exercise {
             let merged = match &self.exercise {

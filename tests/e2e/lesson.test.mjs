@@ -69,3 +69,57 @@ test("an unknown lesson shows the not-found page", async () => {
   await page.getByRole("heading", { name: "Page not found" }).waitFor();
   await page.close();
 });
+
+const PROGRESS_KEY = "pylings:progress:v1";
+
+/** The lesson's stored predictions, once `count` of them are saved. */
+async function storedPredictions(page, lesson, count) {
+  const handle = await page.waitForFunction(({ key, lesson, count }) => {
+    const predictions = JSON.parse(localStorage.getItem(key) ?? "{}").lessons?.[lesson]?.predictions ?? {};
+    return Object.keys(predictions).length >= count && predictions;
+  }, { key: PROGRESS_KEY, lesson, count });
+  return handle.jsonValue();
+}
+
+test("predict, then run: a choice is checked, the example runs, and the first answer is kept", async () => {
+  const page = await openPage(env.browser, `${env.base}/lesson/print-and-comments`);
+  // Found by its code, not by `.predicting`, which it stops being once answered.
+  const example = page.locator("figure.example.runnable").filter({ hasText: 'sep="***"' });
+  await example.waitFor();
+  assert.equal(await example.getAttribute("class"), "example runnable predicting");
+  // Nothing to run before predicting: the example's own Run button is hidden.
+  assert.equal(await example.locator(".run-button").isVisible(), false);
+  await example.getByRole("button", { name: "Check and run" }).click();
+  await example.getByRole("alert").filter({ hasText: "Choose an answer first." }).waitFor();
+  // Keyboard only: the first choice of the radio group, a wrong one.
+  await example.locator("input[type=radio]").first().focus();
+  await page.keyboard.press("Space");
+  await example.getByRole("button", { name: "Check and run" }).press("Enter");
+  const verdict = example.locator(".feedback.wrong");
+  await verdict.filter({ hasText: "Not quite." }).waitFor();
+  assert.match(await verdict.textContent(), /never before the first or after the last/);
+  await example.locator(".run-status").filter({ hasText: /^Finished/ }).waitFor({ timeout: 30_000 });
+  assert.equal(await example.locator(".output-text").textContent(), "x, y, z\nsolo\n");
+  assert.equal(await example.locator(".run-button").isVisible(), true, "Run is offered again");
+  const saved = await storedPredictions(page, "getting-started-print-and-comments", 1);
+  assert.deepEqual({ answer: saved[0].answer, correct: saved[0].correct }, { answer: "x, y, z,\nsolo", correct: false });
+
+  await page.reload();
+  const again = example;
+  await again.locator(".feedback.wrong").filter({ hasText: "You predicted" }).waitFor();
+  assert.equal(await again.locator("fieldset.predict").isVisible(), false, "not asked twice");
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("predict, then run: a typed prediction is compared with what the program prints", async () => {
+  const page = await openPage(env.browser, `${env.base}/lesson/numbers-and-arithmetic`);
+  const example = page.locator("figure.example.runnable").filter({ has: page.locator("textarea") }).first();
+  await example.locator("textarea").fill("3.0 2.0 3.0  \n");
+  await example.getByRole("button", { name: "Check and run" }).click();
+  await example.locator(".feedback.right").filter({ hasText: "Right!" }).waitFor({ timeout: 30_000 });
+  const saved = await storedPredictions(page, "values-numbers", 1);
+  assert.equal(saved[0].correct, true);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

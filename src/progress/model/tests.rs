@@ -126,6 +126,36 @@ fn the_code_saved_later_wins() {
     assert_eq!(ours.lessons["a"].code["workbench"], code("new", 2.0));
     assert_eq!(ours.merge(&with_code(code("stale", 0.5))), 0);
 }
+#[test]
+fn the_first_prediction_stands_whatever_is_merged_after_it() {
+    let predicted = |answer: &str, correct: bool, at: f64| {
+        lesson_a(|a| {
+            a.predictions.insert(
+                0,
+                PredictionAnswer {
+                    answer: answer.into(),
+                    correct,
+                    at,
+                },
+            );
+        })
+    };
+    let mut ours = predicted("[1, 2]", false, 1.0);
+    assert_eq!(
+        ours.merge(&predicted("[1, 2, 3]", true, 2.0)),
+        0,
+        "a later right answer"
+    );
+    assert!(!ours.lessons["a"].predictions[&0].correct);
+    let mut theirs = predicted("[1, 2, 3]", true, 2.0);
+    theirs.merge(&predicted("[1, 2]", false, 1.0));
+    assert_eq!(
+        theirs,
+        predicted("[1, 2]", false, 1.0),
+        "the earlier answer arrives later"
+    );
+}
+
 /// Few distinct times, so that ties (the hard case for a merge) are common.
 fn time() -> impl Strategy<Value = f64> {
     (0u8..4).prop_map(|t| f64::from(t) * 10.0)
@@ -145,18 +175,34 @@ fn lesson_record() -> impl Strategy<Value = LessonRecord> {
         (any::<bool>(), 0u32..4, any::<bool>(), time())
             .prop_map(|(passed, attempts, revealed, at)| exercise(passed, attempts, revealed, at)),
     );
-    (time(), time(), quiz, code, exercise).prop_map(|(first, later, quiz, code, exercise)| {
-        LessonRecord {
+    let predictions = proptest::collection::btree_map(
+        0usize..2,
+        (
+            proptest::sample::select(vec!["1", "2"]),
+            any::<bool>(),
+            time(),
+        )
+            .prop_map(|(answer, correct, at)| PredictionAnswer {
+                answer: answer.to_owned(),
+                correct,
+                at,
+            }),
+        0..=2,
+    );
+    let parts = (time(), time(), quiz, predictions, code, exercise);
+    parts.prop_map(
+        |(first, later, quiz, predictions, code, exercise)| LessonRecord {
             first_visit: first,
             last_visit: first + later,
             quiz,
+            predictions,
             code: code
                 .into_iter()
                 .map(|c| ("workbench".to_owned(), c))
                 .collect(),
             exercise,
-        }
-    })
+        },
+    )
 }
 
 fn document() -> impl Strategy<Value = Progress> {

@@ -250,8 +250,9 @@ fn a_newer_document_saved_by_another_tab_is_never_overwritten() {
     );
 }
 
-/// A document written by the first version of the format, kept as it was written: every
-/// later Pylings must load it whole (migrating it, once there is a version 2).
+/// A document written by the first version of the format: every later Pylings must load it
+/// whole (migrating it, once there is a version 2). `predictions` were added within version 1
+/// as an optional field, so documents without them (like `loops` here) load too.
 #[test]
 fn a_version_1_document_always_loads() {
     let raw = include_str!("fixtures/v1.json");
@@ -263,6 +264,8 @@ fn a_version_1_document_always_loads() {
     assert_eq!(print.first_visit, 1_764_000_000_000.0);
     assert!(print.quiz[&0].correct && !print.quiz[&1].correct);
     assert_eq!(print.quiz[&0].attempts, 2);
+    assert_eq!(print.predictions[&0].answer, "Hello\nworld");
+    assert!(print.predictions[&0].correct);
     assert_eq!(print.code["workbench"].code, "print(\"Hello\")\n");
     let exercise = print.exercise.as_ref().expect("the exercise record");
     assert!(exercise.passed && !exercise.solution_revealed);
