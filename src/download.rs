@@ -1,4 +1,5 @@
-//! Saving text as a file the learner downloads (a Blob behind a temporary link).
+//! Saving text or a picture as a file the learner downloads (a Blob or data URL behind a
+//! temporary link).
 
 use wasm_bindgen::JsCast;
 
@@ -13,13 +14,18 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
+    download_url(file_name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers what `url` (an object or `data:` URL) holds for download as `file_name`.
+pub fn download_url(file_name: &str, url: &str) {
     let document = leptos::prelude::document();
     if let Ok(link) = document.create_element("a") {
         if let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() {
-            link.set_href(&url);
+            link.set_href(url);
             link.set_download(file_name);
             link.click();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -13,6 +13,7 @@ mod paths;
 mod progress;
 mod run;
 mod share;
+mod turtle;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

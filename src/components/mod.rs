@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages.
 
 pub mod blocks;
+pub mod drawing;
 pub mod editor;
 pub mod example;
 pub mod exercise;

@@ -5,6 +5,7 @@ use leptos::html::{Input, Pre};
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
+use crate::components::drawing::Drawing;
 use crate::run::failure::Failure;
 use crate::run::output::announce_output;
 use crate::run::state::{RunState, Status};
@@ -95,6 +96,9 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
                     <InputLine state/>
                 </Show>
             </pre>
+            <Show when=move || state.drawing.with(|ops| !ops.is_empty())>
+                <Drawing state/>
+            </Show>
             {failure}
             <p class="run-status">{status_text}</p>
             <p class="visually-hidden run-announcement" aria-live="polite">{announcement}</p>

@@ -15,9 +15,12 @@ use pylings_protocol::{CheckResult, Stream, ToWorker};
 use super::failure::Failure;
 use super::pool::Pool;
 
-/// What a run reports, in order: any number of outputs, then exactly one `Finished`.
+/// What a run reports, in order: any number of outputs and drawings, then exactly one
+/// `Finished`.
 #[derive(Clone, Debug)]
 pub enum RunEvent {
+    /// Turtle graphics drawn: the text of a JSON array of operations (see [`crate::turtle`]).
+    Drawing { ops: String },
     /// Text the program wrote; `dropped` characters before it were left out by the worker
     /// because the program wrote faster than the page can show.
     Output {

@@ -258,6 +258,9 @@ impl Python {
                 },
                 false,
             ),
+            FromWorker::Drawing { run, ops } => {
+                self.notify(run, RunEvent::Drawing { ops }, false)
+            }
             FromWorker::Finished {
                 run,
                 error,

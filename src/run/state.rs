@@ -15,6 +15,7 @@ use pylings_protocol::CheckResult;
 use super::client::{Python, RunEvent, RunRequest};
 use super::failure::Failure;
 use super::output::{push, trim, Chunk, ChunkKind};
+use crate::turtle::{self, Op};
 
 /// Output is drawn at most this often (ms), at an animation frame: a flood then costs the page
 /// a few layouts a second, not one per frame.
@@ -60,6 +61,9 @@ pub struct RunState {
     pub status: RwSignal<Status>,
     /// How many runs have finished: lets tests (and assistive tech) tell one result from the next.
     pub finished: RwSignal<u32>,
+    /// What the program drew with turtle graphics, in order; empty when it drew nothing. Kept
+    /// until the next run starts.
+    pub drawing: RwSignal<Vec<Op>>,
     /// The check results once a [`RunState::start_check`] finished (empty when the program
     /// failed, stopped or ran out of time before the checks); `None` otherwise.
     pub checks: RwSignal<Option<Vec<CheckResult>>>,
@@ -89,6 +93,7 @@ impl RunState {
             failure: RwSignal::new(None),
             status: RwSignal::new(Status::Idle),
             finished: RwSignal::new(0),
+            drawing: RwSignal::new(Vec::new()),
             checks: RwSignal::new(None),
             checking: StoredValue::new(false),
             generation: StoredValue::new(0),
@@ -148,6 +153,8 @@ impl RunState {
             return;
         }
         self.append(ChunkKind::Input, &format!("{line}\n"));
+        // The replay draws everything again from the start.
+        self.drawing.set(Vec::new());
         session.answers.push_str(line);
         session.answers.push('\n');
         let request = replay_request(&session);
@@ -232,6 +239,7 @@ impl RunState {
         self.session.set_value(None);
         self.pending.set_value(Vec::new());
         self.chunks.set(Vec::new());
+        self.drawing.set(Vec::new());
         self.trimmed.set(false);
         self.failure.set(None);
         self.checks.set(None);
@@ -246,6 +254,10 @@ impl RunState {
             return false;
         }
         match event {
+            RunEvent::Drawing { ops } => {
+                let ops = turtle::parse(&ops);
+                self.drawing.update(|drawing| drawing.extend(ops));
+            }
             RunEvent::Output {
                 stream,
                 text,

@@ -104,6 +104,10 @@ pub enum FromWorker {
         #[serde(default)]
         awaiting_input: bool,
     },
+    /// Turtle graphics a running program drew, batched: `ops` is the text of a JSON array of
+    /// drawing operations, in order (the format is the engine's `turtle` module's; the page's
+    /// `src/turtle/` reads it).
+    Drawing { run: u32, ops: String },
     /// The engine failed to allocate memory: the worker is about to trap (sent first so the
     /// page can say "out of memory" rather than "crashed").
     OutOfMemory,
