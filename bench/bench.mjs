@@ -16,6 +16,7 @@
 // - the worker's memory (wasm linear memory and JS heap, read over CDP) after start and after the
 //   programs;
 // - the time from Stop to the next run's first output;
+// - turtle graphics: a 10,000-segment speed(0) drawing from Run to drawn;
 // - the standard library fetched on demand: the first import of common modules in each engine,
 //   and what shipping bytecode instead of source would weigh (from target/bench/bytecode/, written
 //   by `cargo xtask bench` with crates/stdlib/examples/bytecode.rs).
@@ -524,6 +525,22 @@ for (let i = 0; i < STOP_RUNS; i++) {
     stops[key].push(await engines[key].stopThenRun(open[key].page, token++));
   }
 }
+// Turtle graphics (Pylings only: Pyodide has no turtle in the browser): a speed(0) program of
+// 10,000 segments, from the Run click to the drawing complete on the canvas.
+const TURTLE = "import turtle\nturtle.speed(0)\nfor i in range(10000):\n    turtle.forward(i % 200)\n    turtle.left(61)\n";
+const turtleTimes = [];
+for (let i = 0; i < STOP_RUNS; i++) {
+  const page = open.pylings.page;
+  await setCode(page, TURTLE);
+  turtleTimes.push(await page.evaluate(() => new Promise((done) => {
+    const start = performance.now();
+    document.querySelector(".workbench .run-button").click();
+    const poll = () => /10000 lines/.test(document.querySelector(".workbench .drawing-canvas")?.getAttribute("aria-label") ?? "")
+      ? done(performance.now() - start)
+      : requestAnimationFrame(poll);
+    requestAnimationFrame(poll);
+  })));
+}
 const problems = ENGINES.flatMap((key) => open[key].page.problems.map((p) => `${engines[key].name}: ${p}`));
 for (const key of ENGINES) await open[key].close();
 await new Promise((done) => server.close(done));
@@ -736,6 +753,17 @@ say(
   `| Stop → next output | ${ms(median(stops.pylings.map((s) => s.total)))}${spread(stops.pylings.map((s) => s.total))} | ${ms(median(stops.pyodide.map((s) => s.total)))}${spread(stops.pyodide.map((s) => s.total))} |`,
   `| Run click → output (after Stop) | ${ms(median(stops.pylings.map((s) => s.afterRun)))} | ${ms(median(stops.pyodide.map((s) => s.afterRun)))} |`,
   `| Run click → output, warm worker, no Stop | ${ms(median(prints.pylings))}${spread(prints.pylings)} | ${ms(median(prints.pyodide))}${spread(prints.pyodide)} |`,
+);
+
+say(
+  "",
+  "## Turtle graphics",
+  "",
+  "A `speed(0)` program drawing 10,000 segments (`forward(i % 200)`, `left(61)`): ms from the Run click to the drawing complete on the canvas (warm worker).",
+  "",
+  "| | Pylings |",
+  "| --- | --- |",
+  `| 10,000 segments, Run → drawn | ${ms(median(turtleTimes))}${spread(turtleTimes)} |`,
 );
 
 // Targets (issue 9), from this run.

@@ -34,6 +34,8 @@ struct Progress {
     tracer_off: bool,
     /// What was painted last: (shown, partial, operations received), to skip idle frames.
     painted: Option<(usize, f64, usize)>,
+    /// What the canvas's description was last written for, in the same terms.
+    described: Option<(usize, f64, usize)>,
 }
 
 impl Progress {
@@ -161,10 +163,12 @@ pub fn Drawing(state: RunState) -> impl IntoView {
                 let scene = progress.with_value(|p| p.scene(ops));
                 show(&element, &scene);
                 progress.update_value(|p| p.painted = Some(key));
-                if !running {
-                    label.set(describe(&scene));
-                }
                 last_scene.set_value(scene);
+            }
+            // Described once the drawing is complete, not at every frame.
+            if !running && progress.with_value(|p| p.described) != Some(key) {
+                label.set(last_scene.with_value(describe));
+                progress.update_value(|p| p.described = Some(key));
             }
             !stopped && progress.with_value(|p| p.shown < ops.len())
         });

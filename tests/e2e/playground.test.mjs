@@ -154,3 +154,61 @@ test("a share link opens, and runs, even when the editor cannot be loaded", asyn
   assert.equal(await run(page), "Hello, world!\n");
   await context.close();
 });
+
+/** The colour of the drawing canvas at turtle coordinates (x, y), as [r, g, b, a]. */
+function pixelAt(page, x, y) {
+  return page.locator(".playground .drawing-canvas").evaluate((canvas, [x, y]) => {
+    const scale = canvas.width / 400;
+    const data = canvas.getContext("2d").getImageData((200 + x) * scale, (200 - y) * scale, 1, 1).data;
+    return [...data];
+  }, [x, y]);
+}
+
+test("turtle graphics: a red square is drawn in the output, downloads as SVG, and the page stays responsive for 10,000 segments", async () => {
+  const context = await newContext();
+  const page = await openPlayground(context);
+  await setCode(page, [
+    "import turtle",
+    "t = turtle.Turtle()",
+    "t.speed(0)",
+    "t.pencolor('red')",
+    "t.pensize(5)",
+    "for side in range(4):",
+    "    t.forward(100)",
+    "    t.left(90)",
+    "t.hideturtle()",
+    "print(t.position())",
+    "",
+  ].join("\n"));
+  await run(page);
+  const canvas = page.locator(".playground .drawing-canvas");
+  await canvas.waitFor();
+  await page.waitForFunction(() => /4 lines/.test(document.querySelector(".playground .drawing-canvas")?.getAttribute("aria-label")));
+  for (const [x, y] of [[50, 0], [100, 50], [50, 100], [0, 50]]) {
+    const [r, g, b] = await pixelAt(page, x, y);
+    assert.ok(r > 200 && g < 60 && b < 60, `red at (${x}, ${y}): ${[r, g, b]}`);
+  }
+  const [r, g, b] = await pixelAt(page, 50, 50);
+  assert.ok(r > 200 && g > 200 && b > 200, `the middle stays white: ${[r, g, b]}`);
+
+  const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download SVG" }).click()]);
+  assert.equal(svg.suggestedFilename(), "turtle-drawing.svg");
+  const text = await (await import("node:fs/promises")).readFile(await svg.path(), "utf8");
+  assert.equal((text.match(/<line /g) ?? []).length, 4);
+  assert.match(text, /stroke="#ff0000"/);
+
+  // 10,000 segments at speed(0): drawn, while the page keeps answering.
+  await setCode(page, "import turtle\nturtle.speed(0)\nfor i in range(10000):\n    turtle.forward(i % 200)\n    turtle.left(61)\nprint('done')\n");
+  const started = await page.evaluate(() => {
+    window.frames_seen = 0;
+    const count = () => { window.frames_seen += 1; requestAnimationFrame(count); };
+    requestAnimationFrame(count);
+    return performance.now();
+  });
+  assert.equal(await run(page), "done\n");
+  await page.waitForFunction(() => /10000 lines/.test(document.querySelector(".playground .drawing-canvas")?.getAttribute("aria-label")), null, { timeout: 30_000 });
+  const { frames, ms } = await page.evaluate((started) => ({ frames: window.frames_seen, ms: performance.now() - started }), started);
+  assert.ok(frames > ms / 1000, `the page kept drawing frames: ${frames} in ${Math.round(ms)} ms`);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
