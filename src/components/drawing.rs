@@ -48,6 +48,7 @@ impl Progress {
                     self.speeds.insert(*t, *v);
                 }
                 Op::Tracer { n } => self.tracer_off = *n == 0,
+                Op::Reset => self.tracer_off = false,
                 Op::Line { t, a, b, .. } if self.animated(*t) => {
                     let speed = self.speeds.get(t).copied().unwrap_or(DEFAULT_SPEED);
                     if budget.is_infinite() {
@@ -144,7 +145,10 @@ pub fn Drawing(state: RunState) -> impl IntoView {
             state.failure.get_untracked(),
             Some(Failure::Stopped | Failure::TimeLimit { .. })
         );
-        let running = matches!(state.status.get_untracked(), Status::Running | Status::AwaitingInput);
+        let running = matches!(
+            state.status.get_untracked(),
+            Status::Running | Status::AwaitingInput
+        );
         let more = state.drawing.with_untracked(|ops| {
             progress.update_value(|p| {
                 if ops.len() < p.shown {
@@ -173,7 +177,9 @@ pub fn Drawing(state: RunState) -> impl IntoView {
             !stopped && progress.with_value(|p| p.shown < ops.len())
         });
         if more || running {
-            request_animation_frame(move || frame(state, canvas, progress, looping, label, last_scene));
+            request_animation_frame(move || {
+                frame(state, canvas, progress, looping, label, last_scene)
+            });
         } else {
             looping.set_value(false);
         }
@@ -187,7 +193,9 @@ pub fn Drawing(state: RunState) -> impl IntoView {
         }
         if !looping.get_value() && canvas.get().is_some() {
             looping.set_value(true);
-            request_animation_frame(move || frame(state, canvas, progress, looping, label, last_scene));
+            request_animation_frame(move || {
+                frame(state, canvas, progress, looping, label, last_scene)
+            });
         }
     });
 

@@ -258,9 +258,7 @@ impl Python {
                 },
                 false,
             ),
-            FromWorker::Drawing { run, ops } => {
-                self.notify(run, RunEvent::Drawing { ops }, false)
-            }
+            FromWorker::Drawing { run, ops } => self.notify(run, RunEvent::Drawing { ops }, false),
             FromWorker::Finished {
                 run,
                 error,

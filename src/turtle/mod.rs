@@ -2,6 +2,10 @@
 //! the program runs ([`Op`]), the scene they build up ([`Scene`]), and its pictures: painted on
 //! a canvas ([`paint`]) and written as SVG ([`svg`]).
 //!
+//! The format is documented at the top of `crates/engine/python/_pylings_turtle.py`. The text
+//! comes from the worker, where learner code can send anything: it is parsed leniently and text
+//! is only ever drawn or escaped, never put in the page as HTML.
+//!
 //! Coordinates are the turtle's: origin in the middle, y up, in logical units (the drawing area
 //! is 400×400 unless `Screen().setup` says otherwise). Headings are degrees, 0 east,
 //! anticlockwise, as in turtle's "standard" mode.
@@ -39,7 +43,7 @@ pub enum Op {
         #[serde(default)]
         t: u32,
     },
-    /// `end_fill()`: the polygon `p` filled with `c`.
+    /// `end_fill()`: the polygon `p` filled with `c`, even-odd as Tk fills.
     Fill {
         #[serde(default)]
         t: u32,
@@ -47,13 +51,13 @@ pub enum Op {
         #[serde(default = "black")]
         c: String,
     },
-    /// `dot(size, color)`: a disc of diameter `size` at `xy`.
+    /// `dot(size, color)`: a disc of diameter `d` at `xy`.
     Dot {
         #[serde(default)]
         t: u32,
         xy: Point,
         #[serde(default = "one")]
-        size: f64,
+        d: f64,
         #[serde(default = "black")]
         c: String,
     },
@@ -93,7 +97,8 @@ pub enum Op {
         #[serde(default)]
         t: u32,
     },
-    /// `reset()` of the screen: everything is removed.
+    /// `clearscreen()`: every drawing and turtle is removed, the background is white again and
+    /// the tracer back on.
     Reset,
     /// `bgcolor(c)`.
     Bg { c: String },

@@ -8,14 +8,17 @@ use super::{shapes, Point};
 /// Paints `scene` on `ctx`, whose canvas is `scale` device pixels per logical unit, clearing
 /// it first; `turtles` paints the visible turtles on top. The page's own background shows
 /// through where the program set none, unless `opaque` (for a PNG file) paints it white.
-pub fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, scale: f64, turtles: bool, opaque: bool) {
+pub fn paint(
+    ctx: &CanvasRenderingContext2d,
+    scene: &Scene,
+    scale: f64,
+    turtles: bool,
+    opaque: bool,
+) {
     let (width, height) = scene.size;
     let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, width, height);
-    let background = scene
-        .background
-        .as_deref()
-        .or(opaque.then_some("#ffffff"));
+    let background = scene.background.as_deref().or(opaque.then_some("#ffffff"));
     if let Some(background) = background {
         ctx.set_fill_style_str(background);
         ctx.fill_rect(0.0, 0.0, width, height);
@@ -33,7 +36,13 @@ pub fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, scale: f64, turtles:
             ctx.move_to(a[0], a[1]);
             ctx.line_to(b[0], b[1]);
             let mut end = *b;
-            while let Some(Item::Line { a, b, color: c, width: w }) = items.peek() {
+            while let Some(Item::Line {
+                a,
+                b,
+                color: c,
+                width: w,
+            }) = items.peek()
+            {
                 if c != color || w != width {
                     break;
                 }
@@ -119,7 +128,8 @@ fn polygon(ctx: &CanvasRenderingContext2d, points: &[Point], fill: &str, outline
     }
     ctx.close_path();
     ctx.set_fill_style_str(fill);
-    ctx.fill();
+    // Tk fills polygons even-odd: a five-pointed star keeps its middle empty.
+    ctx.fill_with_canvas_winding_rule(web_sys::CanvasWindingRule::Evenodd);
     if let Some(outline) = outline {
         ctx.set_line_width(1.0);
         ctx.set_stroke_style_str(outline);

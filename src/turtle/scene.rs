@@ -98,7 +98,10 @@ impl Scene {
             scene.apply(op);
         }
         if let Some((Op::Line { t, a, b, c, w }, fraction)) = partial {
-            let end = [a[0] + (b[0] - a[0]) * fraction, a[1] + (b[1] - a[1]) * fraction];
+            let end = [
+                a[0] + (b[0] - a[0]) * fraction,
+                a[1] + (b[1] - a[1]) * fraction,
+            ];
             let line = Op::Line {
                 t: *t,
                 a: *a,
@@ -167,10 +170,10 @@ impl Scene {
                     }
                 }
             }
-            Op::Dot { t, xy, size, c } => {
+            Op::Dot { t, xy, d, c } => {
                 let item = Item::Dot {
                     at: *xy,
-                    size: *size,
+                    size: *d,
                     color: c.clone(),
                 };
                 self.push(*t, None, item);
@@ -218,6 +221,8 @@ impl Scene {
             Op::Reset => {
                 self.drawn.clear();
                 self.fill_starts.clear();
+                self.turtles.clear();
+                self.background = None;
             }
             Op::Bg { c } => self.background = Some(c.clone()),
             Op::Setup { w, h } => self.size = (w.max(1.0), h.max(1.0)),

@@ -49,7 +49,7 @@ fn write_item(svg: &mut String, item: &Item) {
         Item::Fill { points, color } => {
             let _ = writeln!(
                 svg,
-                "<polygon points=\"{}\" fill=\"{}\"/>",
+                "<polygon points=\"{}\" fill=\"{}\" fill-rule=\"evenodd\"/>",
                 points_attr(points),
                 escape(color)
             );
@@ -94,8 +94,16 @@ fn write_item(svg: &mut String, item: &Item) {
                 _ => "start",
             };
             let (family, size, style) = font;
-            let weight = if style.contains("bold") { "bold" } else { "normal" };
-            let slant = if style.contains("italic") { "italic" } else { "normal" };
+            let weight = if style.contains("bold") {
+                "bold"
+            } else {
+                "normal"
+            };
+            let slant = if style.contains("italic") {
+                "italic"
+            } else {
+                "normal"
+            };
             let _ = writeln!(
                 svg,
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" font-family=\"{}\" font-size=\"{}pt\" \

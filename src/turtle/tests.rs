@@ -103,7 +103,10 @@ fn an_animation_frame_draws_part_of_the_next_line_and_moves_its_turtle() {
     let forward = line(1, [0.0, 0.0], [100.0, 0.0]);
     let scene = Scene::build(std::slice::from_ref(&turtle), Some((&forward, 0.25)));
     let drawn: Vec<&Item> = scene.items().collect();
-    assert!(matches!(drawn[..], [Item::Line { b: [25.0, 0.0], .. }]), "{drawn:?}");
+    assert!(
+        matches!(drawn[..], [Item::Line { b: [25.0, 0.0], .. }]),
+        "{drawn:?}"
+    );
     assert_eq!(scene.turtles[&1].at, [25.0, 0.0]);
 }
 
@@ -138,6 +141,9 @@ fn svg_flips_y_and_escapes_text() {
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"400\" viewBox=\"-200 -200 400 400\">"), "{svg}");
     assert!(svg.contains("fill=\"#000080\""), "{svg}");
     assert!(svg.contains("x2=\"10\" y2=\"-20\""), "{svg}");
-    assert!(svg.contains(">a &lt; b &amp; &quot;c&quot;</text>"), "{svg}");
+    assert!(
+        svg.contains(">a &lt; b &amp; &quot;c&quot;</text>"),
+        "{svg}"
+    );
     assert!(svg.contains("text-anchor=\"middle\"") && svg.contains("font-weight=\"bold\""));
 }

@@ -20,10 +20,25 @@ import { loadPyodide } from "pyodide";
 // snippet:
 // - asyncio.run: Pyodide's own loop needs WebAssembly stack switching, which Node 20 lacks; a
 //   plain asyncio event loop with no I/O (timers only, sleeping for real) runs the coroutine.
+// - turtle: Pyodide has no Tk. A snippet that imports turtle gets Pylings' own module
+//   (crates/engine/python/_pylings_turtle.py, drawing nowhere), so turtle examples are
+//   compared on what they print, which is what the content test compares anyway.
 // - threads: Pyodide cannot start a thread; Thread.start() runs the thread to its end at once,
 //   which is what Pylings' engine does in the browser too. Thread examples in the course must
 //   therefore be deterministic (joined, or locked) for the comparison to mean anything.
 const HARNESS = `
+import sys, types
+
+# What Pylings' turtle module needs of the engine: nowhere to send its drawing.
+_boot = types.ModuleType("_pylings_boot")
+_boot.drawing = None
+_boot.keep_drawing = False
+_boot.flush_drawing = lambda: None
+_host = types.ModuleType("_pylings_host")
+_host.drawing = lambda ops: None
+sys.modules.update(_pylings_boot=_boot, _pylings_host=_host)
+sys.path.insert(0, "/pylings")
+
 import asyncio, asyncio.events, asyncio.runners
 import io, os, sys, threading, time, traceback, types, warnings
 
@@ -118,6 +133,10 @@ export async function startCpython() {
   };
   pyodide.setStdout(decoder((text) => (stdout += text)));
   pyodide.setStderr(decoder((text) => (stderr += text)));
+  const engine = new URL("../../crates/engine/python/", import.meta.url);
+  pyodide.FS.mkdirTree("/pylings");
+  pyodide.FS.writeFile("/pylings/turtle.py", readFileSync(new URL("_pylings_turtle.py", engine)));
+  pyodide.FS.writeFile("/pylings/_pylings_colors.py", readFileSync(new URL("_pylings_colors.py", engine)));
   pyodide.runPython(HARNESS);
   const runner = pyodide.globals.get("_pylings_run");
   return {

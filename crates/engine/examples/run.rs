@@ -3,7 +3,8 @@
 //! (`node tests/cpython/cpython.mjs file.py`).
 //!
 //! `cargo run -p pylings-engine --example run -- file.py [stdin line…]` prints the program's
-//! stdout, then its stderr, then the traceback of an uncaught exception, if any.
+//! stdout, then its stderr, then what it drew with `turtle` (one JSON array of operations per
+//! batch), then the traceback of an uncaught exception, if any.
 
 use pylings_engine::{Engine, NativeHost};
 
@@ -28,6 +29,12 @@ fn main() {
     print!("--- stdout (Pylings)\n{}", outcome.stdout);
     if !outcome.stderr.is_empty() {
         print!("--- stderr\n{}", outcome.stderr);
+    }
+    if !outcome.drawing.is_empty() {
+        println!("--- drawing ({} batches)", outcome.drawing.len());
+        for batch in &outcome.drawing {
+            println!("{batch}");
+        }
     }
     match outcome.error {
         Some(error) => print!("--- raised {}\n{}", error.kind, error.traceback),

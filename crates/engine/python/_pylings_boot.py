@@ -15,6 +15,18 @@ import _io
 # meanwhile, so the replay catches up at once.
 replay_skip = 0
 
+# The drawing of the current run: Pylings' `turtle` module (`_pylings_turtle`) once the program
+# imports it, which streams what it draws to the host in batches. None for other programs.
+drawing = None
+# True while an exercise is checked: the turtle module then keeps every operation for the checks.
+keep_drawing = False
+
+
+def flush_drawing():
+    """Sends what the program has drawn and not yet sent to the host."""
+    if drawing is not None:
+        drawing._pylings_flush()
+
 
 class HostStream(_io._TextIOBase):
     """A text stream whose writes go straight to the host (the output panel)."""
@@ -76,6 +88,7 @@ def install_clocks():
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
         if not replay_skip:
+            flush_drawing()  # so that the page shows the drawing while the program waits
             _host.sleep(seconds)
 
     time.time = _host.time

@@ -11,6 +11,9 @@ the explanation coming from `_pylings_friendly`.
 `pylings_check`) in a copy of its namespace, and returns `(error, results)`: `error` as above
 for the program (then `results` is empty), and one `(passed, message, error)` per check.
 
+A program that imports `turtle` gets Pylings' own (`_pylings_turtle`), afresh in each run; what
+it drew and has not sent yet is sent to the host when the program ends, however it ends.
+
 The traceback is formatted here rather than by the `traceback` module: importing that costs
 tens of milliseconds at the first error, and we show only the learner's own frames, never the
 runner's or the standard library's internals above them.
@@ -18,6 +21,7 @@ runner's or the standard library's internals above them.
 
 import sys
 import _io
+import _pylings_boot
 import _pylings_posix
 
 MAIN_FILE = "main.py"
@@ -51,8 +55,6 @@ def run(source, stdin, interactive=False, skip_output=0, seed=None):
         import random
 
         random.seed(seed)
-    import _pylings_boot
-
     _pylings_boot.replay_skip = skip_output
     try:
         stdin = _InteractiveStdin(stdin) if interactive else _io.StringIO(stdin)
@@ -63,12 +65,17 @@ def run(source, stdin, interactive=False, skip_output=0, seed=None):
 
 def check(source, stdin, checks):
     printed = _Tee(sys.__stdout__)
-    error, namespace = _execute(source, _io.StringIO(stdin), printed)
+    _pylings_boot.keep_drawing = True
+    try:
+        error, namespace = _execute(source, _io.StringIO(stdin), printed)
+    finally:
+        _pylings_boot.keep_drawing = False
     if error is not None and error[0] != "SystemExit":
         return error, []
     import pylings_check
 
-    pylings_check._begin(source)
+    drawing = _pylings_boot.drawing
+    pylings_check._begin(source, drawing._pylings_summary() if drawing is not None else None)
     helpers = {name: getattr(pylings_check, name) for name in pylings_check.__all__}
     stdout = printed.text()
     return error, [_check_one(code, namespace, helpers, stdout, source) for code in checks]
@@ -79,6 +86,7 @@ def _execute(source, stdin, stdout):
     tuple, `INPUT_NEEDED` or None, and the module's namespace)."""
     _pylings_posix._reset()
     _forget_learner_modules()
+    _forget_drawing()
     _put_script_directory_first()
     sys.stdin = sys.__stdin__ = stdin
     sys.stdout, sys.stderr = stdout, sys.__stderr__
@@ -101,6 +109,7 @@ def _execute(source, stdin, stdout):
         return _describe(error, source), main.__dict__
     finally:
         _flush()
+        _pylings_boot.flush_drawing()
         sys.stdout = sys.__stdout__
     return None, main.__dict__
 
@@ -129,6 +138,14 @@ def _forget_learner_modules():
         path = getattr(module, "__file__", None)
         if isinstance(path, str) and path.startswith("/" + root + "/"):
             del sys.modules[name]
+
+
+def _forget_drawing():
+    """Drops the previous run's turtle module, so that this run draws on a fresh screen."""
+    module = _pylings_boot.drawing
+    if module is not None and sys.modules.get(module.__name__) is module:
+        del sys.modules[module.__name__]
+    _pylings_boot.drawing = None
 
 
 class _Tee:

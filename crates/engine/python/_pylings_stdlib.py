@@ -9,9 +9,14 @@ at once: `import asyncio` pays about one round trip, not forty.
 
 The finder comes last on `sys.meta_path`, after the path finder, so that as in CPython a
 learner's own `json.py` next to `main.py` is imported instead of the stdlib's.
+
+A few stdlib modules are replaced by Pylings' own, frozen into the engine (`REPLACED`): `turtle`
+draws with Tk, which a browser lacks, so `import turtle` runs `_pylings_turtle` as `turtle`.
+They are found in the same place, so a learner's `turtle.py` still comes first.
 """
 
 import sys
+import _imp
 import _pylings_host as _host
 from _frozen_importlib import ModuleSpec
 
@@ -36,6 +41,24 @@ class StdlibLoader:
         return self._source
 
 
+class ReplacementLoader:
+    """Executes one of Pylings' frozen modules under the name of the stdlib module it
+    replaces, so that its classes and errors are named as CPython's are (`turtle.Turtle`)."""
+
+    def __init__(self, frozen_name):
+        self._frozen_name = frozen_name
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        exec(_imp.get_frozen_object(self._frozen_name), module.__dict__)
+
+
+# Stdlib module -> Pylings' frozen module that stands for it.
+REPLACED = {"turtle": "_pylings_turtle"}
+
+
 class StdlibFinder:
     """Finds modules in the bundles of the engine's index (`_pylings_host.stdlib_index()`)."""
 
@@ -48,6 +71,8 @@ class StdlibFinder:
 
     @classmethod
     def find_spec(cls, name, path=None, target=None):
+        if name in REPLACED:
+            return ModuleSpec(name, ReplacementLoader(REPLACED[name]), origin="frozen")
         top = name.partition(".")[0]
         file = cls._index.get(top)
         if file is None:

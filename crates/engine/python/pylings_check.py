@@ -1,9 +1,10 @@
-"""Helpers for exercise checks, documented with examples in docs/authoring-exercises.md.
+"""Helpers for exercise checks, documented in the README (Exercises, How checks run).
 
 A check is Python code run after the learner's program, in a copy of its namespace; it passes
 when it runs to the end. Besides the program's globals it sees `stdout` (what the program
-printed), `source` (its text) and the public functions of this module. The runner calls
-`_begin(source)` before the checks so that the source helpers know what to look at.
+printed), `source` (its text), `drawing` (what it drew with `turtle`, see `Drawing`) and the
+public functions of this module. The runner calls `_begin(source, drawing)` before the checks so
+that the helpers know what to look at.
 
 Each helper fails with an `AssertionError` whose message is written for the learner.
 """
@@ -23,16 +24,20 @@ __all__ = [
     "does_not_use",
     "calls",
     "does_not_call",
+    "drawing",
+    "drew_polygon",
 ]
 
 _source = ""
 _tree = None
 
 
-def _begin(source):
-    """Remembers the learner's program for the source helpers; parsing waits until one asks."""
-    global _source, _tree
+def _begin(source, drawing_summary=None):
+    """Remembers the learner's program for the source helpers (parsing waits until one asks)
+    and what it drew: the summary of Pylings' turtle module, None if it never imported it."""
+    global _source, _tree, drawing
     _source, _tree = source, None
+    drawing = Drawing(drawing_summary)
 
 
 def _parsed():
@@ -214,3 +219,111 @@ def does_not_call(name):
     """Fails if the program calls a function or method called `name`."""
     if name in set(_called_names()):
         raise AssertionError("Try this without calling `%s`." % name)
+
+
+class Drawing:
+    """What the program drew with `turtle`, as the screen shows it at the end (what `clear()`,
+    `reset()` and `clearstamp()` removed is gone). Empty when it did not use turtle.
+
+    Points are `(x, y)` tuples and sizes floats, rounded to 2 decimals; colours are '#rrggbb'.
+
+    - `lines`: `((x1, y1), (x2, y2), color, width)` for each line, in drawing order;
+    - `fills`: `(points, color)` for each filled shape;
+    - `dots`: `((x, y), diameter, color)`; `stamps`: `((x, y), shape)`;
+      `texts`: `((x, y), text, color)`;
+    - `position` and `heading`: where the default turtle (the one behind the module functions)
+      ended, or else the first turtle created; `(0.0, 0.0)` and `0.0` without one;
+    - `turtles`: each turtle's final state, with attributes `position`, `heading`,
+      `pencolor`, `fillcolor`, `pensize`, `pendown`, `visible` and `shape`;
+    - `background`: the background colour.
+    """
+
+    def __init__(self, summary=None):
+        import types
+
+        summary = summary or {"ops": [], "turtles": [], "default": None,
+                              "background": "#ffffff"}
+        self.turtles = [types.SimpleNamespace(**state) for state in summary["turtles"]]
+        main = summary["default"] or (summary["turtles"] or [None])[0]
+        self.position = main["position"] if main else (0.0, 0.0)
+        self.heading = main["heading"] if main else 0.0
+        self.background = summary["background"]
+        self._marks = []  # (kind, turtle id, stamp id, value) in drawing order
+        for op in summary["ops"]:
+            self._replay(op)
+        for kind in ("lines", "fills", "dots", "stamps", "texts"):
+            setattr(self, kind, [value for mark, *_, value in self._marks if mark == kind])
+
+    def _lines_by_turtle(self):
+        """Each turtle's lines, in drawing order."""
+        lines = {}
+        for mark, turtle, _, value in self._marks:
+            if mark == "lines":
+                lines.setdefault(turtle, []).append(value)
+        return lines.values()
+
+    def _replay(self, op):
+        """Applies one recorded operation to the marks on the screen."""
+        kind, turtle = op["op"], op.get("t")
+        if kind == "line":
+            self._mark("lines", turtle, (tuple(op["a"]), tuple(op["b"]), op["c"], op["w"]))
+        elif kind == "fill":
+            self._mark("fills", turtle, (tuple(tuple(point) for point in op["p"]), op["c"]))
+        elif kind == "dot":
+            self._mark("dots", turtle, (tuple(op["xy"]), op["d"], op["c"]))
+        elif kind == "stamp":
+            self._mark("stamps", turtle, (tuple(op["xy"]), op["shape"]), op["id"])
+        elif kind == "text":
+            self._mark("texts", turtle, (tuple(op["xy"]), op["s"], op["c"]))
+        elif kind == "clear":
+            self._marks = [mark for mark in self._marks if mark[1] != turtle]
+        elif kind == "clearstamp":
+            self._marks = [mark for mark in self._marks if mark[2] != op["id"]]
+        elif kind == "reset":
+            self._marks = []
+            self.background = "#ffffff"
+        elif kind == "bg":
+            self.background = op["c"]
+
+    def _mark(self, kind, turtle, value, stamp=None):
+        self._marks.append((kind, turtle, stamp, value))
+
+    def __repr__(self):
+        return "<drawing: %d lines, %d fills, %d dots, %d stamps, %d texts>" % (
+            len(self.lines), len(self.fills), len(self.dots), len(self.stamps), len(self.texts))
+
+
+drawing = Drawing()
+
+
+def _is_regular_polygon(lines, length, tolerance=0.5):
+    """True when `lines` join end to start, all as long (as `length` if given), turn by the
+    same angle each time, and the last ends where the first began."""
+    import math
+
+    sizes = [math.dist(a, b) for a, b, *_ in lines]
+    side = sizes[0] if length is None else length
+    if side <= tolerance or any(abs(size - side) > tolerance for size in sizes):
+        return False
+    for (_, end, *_), (start, *_) in zip(lines, lines[1:] + lines[:1]):
+        if math.dist(end, start) > tolerance:
+            return False
+    directions = [math.atan2(b[1] - a[1], b[0] - a[0]) for a, b, *_ in lines]
+    turns = [(math.degrees(after - before) + 180) % 360 - 180
+             for before, after in zip(directions, directions[1:] + directions[:1])]
+    return all(abs(turn - turns[0]) < 1 for turn in turns)
+
+
+def drew_polygon(sides, length=None):
+    """Fails unless one turtle drew a regular polygon (or star) of `sides` sides, of `length`
+    if given: that many lines one after the other, each starting where the last ended, all as
+    long, turning by the same angle, the last ending where the first began."""
+    if sides < 3:
+        raise ValueError("a polygon has at least 3 sides")
+    for lines in drawing._lines_by_turtle():
+        for start in range(len(lines) - sides + 1):
+            if _is_regular_polygon(lines[start:start + sides], length):
+                return
+    size = " of length %g" % length if length is not None else ""
+    raise AssertionError(
+        "Your drawing should have a regular shape with %d sides%s." % (sides, size))

@@ -1,4 +1,5 @@
-//! What the engine needs from the place it runs in: clocks, sleeping and a sink for output.
+//! What the engine needs from the place it runs in: clocks, sleeping and sinks for output and
+//! turtle drawings.
 //!
 //! RustPython's own clock functions panic on `wasm32-unknown-unknown` ("time not implemented
 //! on this platform"), so the engine replaces them with these. Natively [`NativeHost`] uses
@@ -28,6 +29,16 @@ pub trait Host {
     /// after another. Nothing by default (a native host reads them at once anyway).
     fn prefetch_stdlib(&self, files: &[String]) {
         let _ = files;
+    }
+    /// Receives what the program drew with `turtle`, in order, while it runs: `ops_json` is a
+    /// JSON array of drawing operations, described at the top of
+    /// `crates/engine/python/_pylings_turtle.py`. Sent in batches of at most 200 operations,
+    /// when the program sleeps or calls `turtle.done()`, and when it ends; never for a program
+    /// that does not import `turtle`. Learner code can call `_pylings_host.drawing` too: treat
+    /// the text as untrusted. Nothing by default (the engine still collects the batches into
+    /// [`crate::RunOutcome::drawing`]).
+    fn drawing(&self, ops_json: &str) {
+        let _ = ops_json;
     }
 }
 
@@ -85,11 +96,13 @@ impl Host for NativeHost {
     }
 }
 
-/// Output collected during one run, per stream, in the order it was written.
+/// Output collected during one run, per stream, in the order it was written, and the batches
+/// of drawing operations.
 #[derive(Default)]
 pub(crate) struct Capture {
     pub stdout: String,
     pub stderr: String,
+    pub drawing: Vec<String>,
 }
 
 thread_local! {
@@ -119,6 +132,13 @@ pub(crate) fn write(stream: Stream, text: &str) {
         }
     });
     with_host(|h| h.write(stream, text));
+}
+
+/// Records a batch of drawing operations (a JSON array) for the run's outcome and forwards it
+/// to the host.
+pub(crate) fn drawing(ops_json: &str) {
+    CAPTURE.with(|c| c.borrow_mut().drawing.push(ops_json.to_owned()));
+    with_host(|h| h.drawing(ops_json));
 }
 
 /// Takes what was captured since the last call.

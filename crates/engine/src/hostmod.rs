@@ -7,6 +7,7 @@
 //! dict: module → tuple of the fetched modules it imports as it runs), `fetch_stdlib(file)` (a
 //! list of `(name, is_package, path, source)`; ImportError when it cannot be had) and
 //! `prefetch_stdlib(files)` (requests them ahead). Both fetches take only files of the index.
+//! `drawing(ops_json)` passes a batch of turtle drawing operations (a JSON array) to the host.
 
 use crate::{host, stdlib};
 use pylings_protocol::Stream;
@@ -17,7 +18,7 @@ fn seconds_to_ns(seconds: f64) -> u64 {
 }
 
 pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
-    let functions: [(&str, PyObjectRef); 11] = [
+    let functions: [(&str, PyObjectRef); 12] = [
         (
             "time",
             vm.new_function("time", || host::with_host(|h| h.wall_clock()))
@@ -58,6 +59,13 @@ pub(crate) fn register(vm: &VirtualMachine) -> PyResult<()> {
                     Stream::Stderr
                 };
                 host::write(stream, &text.to_string_lossy());
+            })
+            .into(),
+        ),
+        (
+            "drawing",
+            vm.new_function("drawing", |ops_json: PyStrRef| {
+                host::drawing(&ops_json.to_string_lossy());
             })
             .into(),
         ),

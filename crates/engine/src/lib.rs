@@ -38,6 +38,9 @@ pub struct RunOutcome {
     /// True when an interactive run stopped because `input()` wants a line beyond its stdin:
     /// run it again with that line added (see [`RunOptions`]).
     pub awaiting_input: bool,
+    /// What the program drew with `turtle`: the batches [`Host::drawing`] received, in order,
+    /// each a JSON array of drawing operations. Empty when it did not import `turtle`.
+    pub drawing: Vec<String>,
 }
 
 /// How to run a program.
@@ -159,13 +162,14 @@ impl Engine {
             stderr: capture.stderr,
             error,
             awaiting_input,
+            drawing: capture.drawing,
         }
     }
 
     /// Checks an exercise: runs `source` as [`Engine::run_with_stdin`] does, then each of
     /// `checks` in a copy of the program's namespace, with the helpers of `pylings_check`,
-    /// `stdout` (what the program printed) and `source` in scope. What checks print is not
-    /// captured in the outcome.
+    /// `stdout` (what the program printed), `source` and `drawing` (what it drew with
+    /// `turtle`) in scope. What checks print is not captured in the outcome.
     pub fn check(&mut self, source: &str, stdin: &str, checks: &[String]) -> CheckOutcome {
         host::take_capture();
         let (error, results) = self.interpreter.enter(|vm| {
@@ -190,6 +194,7 @@ impl Engine {
                 stderr: capture.stderr,
                 error,
                 awaiting_input: false,
+                drawing: capture.drawing,
             },
             results,
         }

@@ -56,3 +56,4 @@ mod checks;
 mod friendly;
 
 mod interactive;
+mod turtle;

@@ -145,6 +145,21 @@ fn a_learners_module_shadows_a_fetched_one() {
 }
 
 #[test]
+fn turtle_is_pylings_own_and_fetches_nothing() {
+    let (outcome, tops) = with_recording_engine(|engine, fetched, _| {
+        let outcome = engine.run("import turtle\nturtle.forward(1)\nprint(turtle.Turtle)");
+        (outcome, take_tops(fetched))
+    });
+    assert_eq!(outcome.error, None);
+    assert_eq!(outcome.stdout, "<class 'turtle.Turtle'>\n");
+    assert_eq!(
+        tops,
+        Vec::<String>::new(),
+        "not the stdlib's turtle, which needs tkinter"
+    );
+}
+
+#[test]
 fn a_failed_download_is_an_import_error_and_is_tried_again() {
     let (offline_run, online_run) = with_recording_engine(|engine, _, offline| {
         *offline.lock().unwrap() = true;

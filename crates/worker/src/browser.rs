@@ -122,6 +122,19 @@ impl Host for BrowserHost {
         }
     }
 
+    /// Posts a batch of turtle drawing operations to the page at once, after the output written
+    /// before it, so that a drawing keeps its place among the prints.
+    fn drawing(&self, ops_json: &str) {
+        self.flush();
+        post(
+            &self.scope,
+            &FromWorker::Drawing {
+                run: self.run.get(),
+                ops: ops_json.to_owned(),
+            },
+        );
+    }
+
     /// Starts a `fetch` of each file and leaves it running: the browser keeps the responses in
     /// its HTTP cache (the files are immutable), where the synchronous requests that follow find
     /// them, or join them while they are still arriving. Failures are left for those requests.
