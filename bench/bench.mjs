@@ -527,7 +527,7 @@ for (let i = 0; i < STOP_RUNS; i++) {
 }
 // Turtle graphics (Pylings only: Pyodide has no turtle in the browser): a speed(0) program of
 // 10,000 segments, from the Run click to the drawing complete on the canvas.
-const TURTLE = "import turtle\nturtle.speed(0)\nfor i in range(10000):\n    turtle.forward(i % 200)\n    turtle.left(61)\n";
+const TURTLE = "import turtle\nturtle.speed(0)\nfor i in range(10000):\n    turtle.forward(1 + i % 200)\n    turtle.left(61)\n";
 const turtleTimes = [];
 for (let i = 0; i < STOP_RUNS; i++) {
   const page = open.pylings.page;
@@ -759,7 +759,7 @@ say(
   "",
   "## Turtle graphics",
   "",
-  "A `speed(0)` program drawing 10,000 segments (`forward(i % 200)`, `left(61)`): ms from the Run click to the drawing complete on the canvas (warm worker).",
+  "A `speed(0)` program drawing 10,000 segments (`forward(1 + i % 200)`, `left(61)`): ms from the Run click to the drawing complete on the canvas (warm worker).",
   "",
   "| | Pylings |",
   "| --- | --- |",
