@@ -17,17 +17,17 @@ pub fn Blocks(
     #[prop(optional)] static_code: bool,
     #[prop(optional)] lesson_id: Option<&'static str>,
 ) -> impl IntoView {
-    let mut predictions = 0..;
     blocks
         .into_iter()
         .map(|block| match block {
             // Produced by pylings-course from our own files, with raw HTML escaped there.
             Block::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
             Block::Code(code) => {
-                let prediction_key = code.predict.as_ref().and_then(|_| {
-                    let index = predictions.next()?;
-                    lesson_id.map(|lesson_id| PredictionKey { lesson_id, index })
-                });
+                let prediction_key = code
+                    .predict
+                    .as_ref()
+                    .and(lesson_id)
+                    .map(|lesson_id| PredictionKey { lesson_id });
                 view! { <Example block=code open_in_editor static_code prediction_key/> }.into_any()
             }
         })

@@ -11,12 +11,11 @@ use crate::progress::{browser as progress, model::PredictionAnswer};
 use crate::run::output::ChunkKind;
 use crate::run::state::{RunState, Status};
 
-/// Which prediction of which lesson: the lesson's id and the block's 0-based index among the
-/// lesson's prediction blocks (the key of [`PredictionAnswer`]s in the progress).
+/// Where the progress keeps a prediction: its lesson's record, under the block's
+/// `Prediction::id`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PredictionKey {
     pub lesson_id: &'static str,
-    pub index: usize,
 }
 
 /// The question before the run, then the verdict and explanation. `run` runs the example in
@@ -30,10 +29,11 @@ pub fn PredictPanel(
     run: Callback<()>,
     revealed: RwSignal<bool>,
 ) -> impl IntoView {
+    let id = StoredValue::new(prediction.id.clone());
     let saved = progress::read(|p| {
         p.lessons
             .get(key.lesson_id)
-            .and_then(|l| l.predictions.get(&key.index).cloned())
+            .and_then(|l| id.with_value(|id| l.predictions.get(id).cloned()))
     });
     if saved.is_some() {
         revealed.set(true);
@@ -44,7 +44,7 @@ pub fn PredictPanel(
     // A typed answer waits for the run's output; the run counter tells its end.
     let awaiting = StoredValue::new(None::<(String, u32)>);
     let problem = RwSignal::new(None::<&'static str>);
-    let name = format!("predict-{}-{}", key.lesson_id, key.index);
+    let name = format!("predict-{}-{}", key.lesson_id, prediction.id);
     let record = move |given: String, correct: bool| {
         let given: String = given.chars().take(PredictionAnswer::MAX_CHARS).collect();
         let entry = PredictionAnswer {
@@ -55,7 +55,7 @@ pub fn PredictPanel(
         progress::update(|p| {
             p.lesson_mut(key.lesson_id)
                 .predictions
-                .entry(key.index)
+                .entry(id.get_value())
                 .or_insert_with(|| entry.clone());
         });
         answer.set(Some(entry));

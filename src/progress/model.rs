@@ -54,10 +54,10 @@ pub struct LessonRecord {
     /// Quiz answers by question index (0-based, as in the course).
     #[serde(default)]
     pub quiz: BTreeMap<usize, QuizAnswer>,
-    /// Predictions by the 0-based index of the "predict, then run" block among the lesson's
-    /// prediction blocks, in the order of the lesson text.
+    /// Predictions by the id of their "predict, then run" block (`Prediction::id` in the
+    /// course: a hash of the block's code).
     #[serde(default)]
-    pub predictions: BTreeMap<usize, PredictionAnswer>,
+    pub predictions: BTreeMap<String, PredictionAnswer>,
     /// The learner's last code per editor (e.g. `"workbench"`), autosaved.
     #[serde(default)]
     pub code: BTreeMap<String, SavedCode>,

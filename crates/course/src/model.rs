@@ -184,6 +184,10 @@ pub struct CodeBlock {
 /// lesson format).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prediction {
+    /// Names this prediction in the learner's progress: [`Prediction::id_of`] its block's code,
+    /// so an answer stays with its block when the lesson around it changes, and a block whose
+    /// code changes asks again.
+    pub id: String,
     /// The choices in file order, each the exact text of the output (lines joined by `\n`,
     /// written `\n` in the file); empty when the learner types the output instead.
     pub choices: Vec<String>,
@@ -203,6 +207,16 @@ impl Prediction {
             .rposition(|l| !l.is_empty())
             .map_or(0, |i| i + 1);
         lines[..end].join("\n")
+    }
+
+    /// The [`Prediction::id`] of a block with this `code`: 16 hex digits of its 64-bit FNV-1a
+    /// hash. Written out here because the id must never change between builds or Rust versions,
+    /// which std's hasher does not promise, and FNV-1a is five lines.
+    pub fn id_of(code: &str) -> String {
+        let hash = code.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        format!("{hash:016x}")
     }
 
     /// Whether `typed` (the learner's own words) matches `stdout`, after [`Self::normalise`].

@@ -102,6 +102,7 @@ pub(crate) fn parse(
         diags,
     );
     ok.then_some(Prediction {
+        id: Prediction::id_of(&block.code),
         choices,
         correct,
         explanation,

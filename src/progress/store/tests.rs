@@ -264,8 +264,9 @@ fn a_version_1_document_always_loads() {
     assert_eq!(print.first_visit, 1_764_000_000_000.0);
     assert!(print.quiz[&0].correct && !print.quiz[&1].correct);
     assert_eq!(print.quiz[&0].attempts, 2);
-    assert_eq!(print.predictions[&0].answer, "Hello\nworld");
-    assert!(print.predictions[&0].correct);
+    let prediction = &print.predictions["9d5c0e2fa2a1b7a1"];
+    assert_eq!(prediction.answer, "Hello\nworld");
+    assert!(prediction.correct);
     assert_eq!(print.code["workbench"].code, "print(\"Hello\")\n");
     let exercise = print.exercise.as_ref().expect("the exercise record");
     assert!(exercise.passed && !exercise.solution_revealed);

@@ -43,6 +43,24 @@ fn choices_and_explanation_are_read() {
 }
 
 #[test]
+fn a_prediction_is_named_by_its_code() {
+    let first = prediction(&[
+        "```py predict",
+        "print(1)",
+        "```",
+        "```predict",
+        "+ 1",
+        "- 2",
+        "> Why.",
+        "```",
+    ]);
+    assert_eq!(first.id, Prediction::id_of("print(1)\n"));
+    // FNV-1a 64 of the empty string and of "a", as published with the algorithm.
+    assert_eq!(Prediction::id_of(""), "cbf29ce484222325");
+    assert_eq!(Prediction::id_of("a"), "af63dc4c8601ec8c");
+}
+
+#[test]
 fn without_choices_the_learner_types() {
     let prediction = prediction(&[
         "```py predict",
