@@ -50,6 +50,7 @@ pub fn Example(
         .zip(prediction_key)
         .map(|(prediction, key)| {
             revealed.set(false);
+            let prediction = *prediction;
             view! { <PredictPanel prediction key state run revealed/> }
         });
     view! {

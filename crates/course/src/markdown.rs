@@ -255,7 +255,7 @@ impl<'a> Renderer<'a, '_> {
         };
         let prediction = predict::parse(body, line, block, self.diags);
         if let Some(Block::Code(block)) = self.blocks.last_mut() {
-            block.predict = prediction;
+            block.predict = prediction.map(Box::new);
         }
     }
 

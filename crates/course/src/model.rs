@@ -167,7 +167,7 @@ pub struct CodeBlock {
     /// From the `predict` attribute and the ```` ```predict ```` fence after the block: the
     /// learner predicts the output before the block runs.
     #[serde(default)]
-    pub predict: Option<Prediction>,
+    pub predict: Option<Box<Prediction>>,
     /// 1-based line of the opening fence in the source file.
     pub line: usize,
     /// The code as HTML with `<span class="hl-…">` tokens, added at build time by the app's

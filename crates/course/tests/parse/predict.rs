@@ -15,7 +15,7 @@ fn prediction(lines: &[&str]) -> Prediction {
     let blocks = parse_ok(&description(lines)).0.body;
     let code = code(&blocks);
     assert_eq!(code.len(), 1, "the predict fence is not a block of its own");
-    code[0].predict.clone().expect("a prediction")
+    *code[0].predict.clone().expect("a prediction")
 }
 
 #[test]
