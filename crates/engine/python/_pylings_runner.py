@@ -1,11 +1,16 @@
 """Runs one learner program and describes how it ended; checks exercises.
 
-`run(source, stdin, interactive, skip_output, seed)` compiles and executes the program as
-`main.py` in a fresh `__main__` module (modules the learner wrote to the filesystem are imported
-afresh) and returns None when it finished, `INPUT_NEEDED` when it is interactive and `input()`
-wants a line beyond `stdin`, or a tuple describing the error:
+`run(source, stdin, interactive, skip_output, seed, visualise)` compiles and executes the
+program as `main.py` in a fresh `__main__` module (modules the learner wrote to the filesystem are
+imported afresh) and returns `(result, recording)`. `result` is None when it finished,
+`INPUT_NEEDED` when it is interactive and `input()` wants a line beyond `stdin`, or a tuple
+describing the error:
 `(type name, message, line or None, column or None, traceback text, explanation or None)`,
 the explanation coming from `_pylings_friendly`.
+
+`recording` is None unless `visualise` is true: then `_pylings_trace` records every step, and
+it is the recording as JSON text (None again when the run stopped for input: its replay records
+it whole).
 
 `check(source, stdin, checks)` runs the program the same way, then each check (see
 `pylings_check`) in a copy of its namespace, and returns `(error, results)`: `error` as above
@@ -47,10 +52,11 @@ class _InteractiveStdin(_io.StringIO):
 _REPEAT_LIMIT = 3  # as CPython: identical frames beyond 3 in a row are counted, not shown
 
 
-def run(source, stdin, interactive=False, skip_output=0, seed=None):
-    """Runs a program. An interactive run replays the answers in `stdin`: `skip_output`
-    characters of output (already shown) are suppressed, and `random` is seeded with `seed` so
-    that the replay makes the same choices as the run it continues."""
+def run(source, stdin, interactive=False, skip_output=0, seed=None, visualise=False):
+    """Runs a program; returns `(result, recording)`. An interactive run replays the answers in
+    `stdin`: `skip_output` characters of output (already shown) are suppressed, and `random` is
+    seeded with `seed` so that the replay makes the same choices as the run it continues. With
+    `visualise`, `_pylings_trace` records every step (see there); otherwise nothing is traced."""
     if seed is not None:
         import random
 
@@ -58,7 +64,16 @@ def run(source, stdin, interactive=False, skip_output=0, seed=None):
     _pylings_boot.replay_skip = skip_output
     try:
         stdin = _InteractiveStdin(stdin) if interactive else _io.StringIO(stdin)
-        return _execute(source, stdin, sys.__stdout__)[0]
+        if not visualise:
+            return _execute(source, stdin, sys.__stdout__)[0], None
+        import _pylings_trace
+
+        printed = _Tee(sys.__stdout__)
+        recorder = _pylings_trace.Recorder(printed.length)
+        result = _execute(source, _Echo(stdin, printed), printed, recorder)[0]
+        if result == INPUT_NEEDED:
+            return result, None
+        return result, recorder.to_json(printed.text())
     finally:
         _pylings_boot.replay_skip = 0
 
@@ -81,9 +96,10 @@ def check(source, stdin, checks):
     return error, [_check_one(code, namespace, helpers, stdout, source) for code in checks]
 
 
-def _execute(source, stdin, stdout):
+def _execute(source, stdin, stdout, recorder=None):
     """Runs `source` as the `__main__` module reading `stdin` (a text stream); returns (error
-    tuple, `INPUT_NEEDED` or None, and the module's namespace)."""
+    tuple, `INPUT_NEEDED` or None, and the module's namespace). With a `recorder`
+    (`_pylings_trace.Recorder`), the program runs traced by it."""
     _pylings_posix._reset()
     _forget_learner_modules()
     _forget_drawing()
@@ -100,14 +116,19 @@ def _execute(source, stdin, stdout):
     except SyntaxError as error:
         return _describe(error, source), main.__dict__
     try:
+        if recorder is not None:
+            sys.settrace(recorder.trace)
         exec(code, main.__dict__)
     except SystemExit as error:
         return _exit(error), main.__dict__
     except InputNeeded:
         return INPUT_NEEDED, main.__dict__
     except BaseException as error:
+        if recorder is not None and recorder.ended_by(error):
+            return None, main.__dict__
         return _describe(error, source), main.__dict__
     finally:
+        sys.settrace(None)
         _flush()
         _pylings_boot.flush_drawing()
         sys.stdout = sys.__stdout__
@@ -149,20 +170,43 @@ def _forget_drawing():
 
 
 class _Tee:
-    """A stdout that passes text on to the real one and also keeps it, for checks."""
+    """A stdout that passes text on to the real one and also keeps it, for checks and for the
+    visualiser (which also keeps the lines typed in, as a terminal shows them)."""
 
     def __init__(self, stream):
-        self._stream, self._parts = stream, []
+        self._stream, self._parts, self._length = stream, [], 0
 
     def write(self, text):
-        self._parts.append(text)
+        self.keep(text)
         return self._stream.write(text)
+
+    def keep(self, text):
+        self._parts.append(text)
+        self._length += len(text)
+
+    def length(self):
+        return self._length
 
     def flush(self):
         self._stream.flush()
 
     def text(self):
         return "".join(self._parts)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+class _Echo:
+    """A stdin that also keeps each line it gives in `tee`, as a terminal shows typed input."""
+
+    def __init__(self, stream, tee):
+        self._stream, self._tee = stream, tee
+
+    def readline(self, size=-1):
+        line = self._stream.readline(size)
+        self._tee.keep(line)
+        return line
 
     def __getattr__(self, name):
         return getattr(self._stream, name)

@@ -41,6 +41,10 @@ pub struct RunOutcome {
     /// What the program drew with `turtle`: the batches [`Host::drawing`] received, in order,
     /// each a JSON array of drawing operations. Empty when it did not import `turtle`.
     pub drawing: Vec<String>,
+    /// For a run with [`RunOptions::visualise`] that did not stop for input: the step-by-step
+    /// recording as JSON text, a [`pylings_protocol::trace::Trace`] (its format is described at
+    /// the top of `crates/engine/python/_pylings_trace.py`). `None` otherwise.
+    pub trace: Option<String>,
 }
 
 /// How to run a program.
@@ -56,6 +60,10 @@ pub struct RunOptions {
     pub skip_output: u64,
     /// Seeds `random` before the program starts, so that a replay makes the same choices.
     pub seed: Option<u64>,
+    /// Records the run step by step for the visualiser ([`RunOutcome::trace`]). The program
+    /// runs traced, about ten times slower, and is ended after 1,000 steps; ordinary runs are
+    /// not traced at all.
+    pub visualise: bool,
 }
 
 /// What checking an exercise produced.
@@ -136,7 +144,7 @@ impl Engine {
     /// Runs `source` as `main.py` with `options`.
     pub fn run_with(&mut self, source: &str, options: &RunOptions) -> RunOutcome {
         host::take_capture();
-        let (error, awaiting_input) = self.interpreter.enter(|vm| {
+        let (error, awaiting_input, trace) = self.interpreter.enter(|vm| {
             let seed = match options.seed {
                 Some(seed) => vm.ctx.new_int(seed).into(),
                 None => vm.ctx.none(),
@@ -147,14 +155,20 @@ impl Engine {
                 vm.ctx.new_bool(options.interactive),
                 vm.ctx.new_int(options.skip_output),
                 seed,
+                vm.ctx.new_bool(options.visualise),
             );
             let result = self.runner.call(arguments, vm).and_then(|value| {
-                if let Some(text) = value.downcast_ref::<rustpython_vm::builtins::PyStr>() {
-                    return Ok((None, text.to_str() == Some("input-needed")));
+                let pair: PyTupleRef = value.try_into_value(vm)?;
+                let [result, recording] = pair.as_slice() else {
+                    return Err(vm.new_type_error("run() returns a pair".to_owned()));
+                };
+                let trace = optional_str(vm, recording.clone())?;
+                if let Some(text) = result.downcast_ref::<rustpython_vm::builtins::PyStr>() {
+                    return Ok((None, text.to_str() == Some("input-needed"), trace));
                 }
-                optional_error(vm, value).map(|error| (error, false))
+                optional_error(vm, result.clone()).map(|error| (error, false, trace))
             });
-            result.unwrap_or_else(|exception| (Some(internal_error(vm, &exception)), false))
+            result.unwrap_or_else(|exception| (Some(internal_error(vm, &exception)), false, None))
         });
         let capture = host::take_capture();
         RunOutcome {
@@ -163,6 +177,7 @@ impl Engine {
             error,
             awaiting_input,
             drawing: capture.drawing,
+            trace,
         }
     }
 
@@ -195,6 +210,7 @@ impl Engine {
                 error,
                 awaiting_input: false,
                 drawing: capture.drawing,
+                trace: None,
             },
             results,
         }

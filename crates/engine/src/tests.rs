@@ -56,4 +56,5 @@ mod checks;
 mod friendly;
 
 mod interactive;
+mod trace;
 mod turtle;

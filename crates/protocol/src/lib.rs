@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod trace;
+
 /// A request from the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -25,6 +27,10 @@ pub enum ToWorker {
         skip_output: u64,
         #[serde(default)]
         seed: Option<u64>,
+        /// Record the run step by step for the visualiser: `Finished` then carries the
+        /// recording in `trace`.
+        #[serde(default)]
+        visualise: bool,
     },
     /// Check an exercise: run `source` as [`ToWorker::Run`] does, then each of `checks` (Python
     /// code, see the engine's `pylings_check`) in a copy of the program's namespace.
@@ -97,12 +103,16 @@ pub enum FromWorker {
     },
     /// The run ended; `error` is `None` on success. `elapsed_ms` is the run's wall time in ms.
     /// `awaiting_input` is true when an interactive run stopped at an `input()` beyond its stdin.
+    /// `trace` is the recording of a `visualise` run that did not stop for input, as JSON text
+    /// (a [`trace::Trace`]).
     Finished {
         run: u32,
         error: Option<PythonError>,
         elapsed_ms: f64,
         #[serde(default)]
         awaiting_input: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        trace: Option<String>,
     },
     /// Turtle graphics a running program drew, batched: `ops` is the text of a JSON array of
     /// drawing operations, in order (the format is the engine's `turtle` module's; the page's
@@ -158,10 +168,11 @@ mod tests {
             interactive: false,
             skip_output: 0,
             seed: None,
+            visualise: false,
         };
         assert_eq!(
             run.to_json(),
-            r#"{"type":"run","run":3,"source":"print(1)","stdin":"","interactive":false,"skip_output":0,"seed":null}"#
+            r#"{"type":"run","run":3,"source":"print(1)","stdin":"","interactive":false,"skip_output":0,"seed":null,"visualise":false}"#
         );
         assert_eq!(ToWorker::from_json(&run.to_json()), Some(run));
         let out = FromWorker::Output {

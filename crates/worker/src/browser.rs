@@ -226,6 +226,7 @@ pub(crate) fn start() {
                 interactive,
                 skip_output,
                 seed,
+                visualise,
             } => {
                 run.set(id);
                 let options = RunOptions {
@@ -233,6 +234,7 @@ pub(crate) fn start() {
                     interactive,
                     skip_output,
                     seed,
+                    visualise,
                 };
                 let outcome = engine.borrow_mut().run_with(&source, &options);
                 FromWorker::Finished {
@@ -240,6 +242,7 @@ pub(crate) fn start() {
                     error: outcome.error,
                     elapsed_ms: elapsed(),
                     awaiting_input: outcome.awaiting_input,
+                    trace: outcome.trace,
                 }
             }
             ToWorker::Check {

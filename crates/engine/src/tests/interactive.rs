@@ -19,6 +19,7 @@ fn interactive(stdin: &str, skip_output: u64, seed: u64) -> RunOptions {
         interactive: true,
         skip_output,
         seed: Some(seed),
+        visualise: false,
     }
 }
 
