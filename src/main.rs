@@ -14,6 +14,7 @@ mod progress;
 mod run;
 mod share;
 mod turtle;
+mod visualise;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

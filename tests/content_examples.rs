@@ -3,7 +3,8 @@
 //! recorded in `tests/cpython/expected.json` by `cargo xtask cpython` (Pyodide's CPython under
 //! Node), where CPython must also end as declared, unless the block declares why it differs
 //! (`differs=reason`). A "predict, then run" block's right choice must be what the engine
-//! prints (or, for a block that raises, name the exception). All failures are listed together
+//! prints (or, for a block that raises, name the exception). A "Visualise this" block must
+//! record within the visualiser's limits, ending as it runs. All failures are listed together
 //! with their `file:line`.
 
 mod common;
@@ -11,6 +12,8 @@ mod common;
 use std::collections::HashMap;
 
 use pylings_course::{CodeBlock, Prediction};
+use pylings_engine::RunOptions;
+use pylings_protocol::trace::Trace;
 use serde::Deserialize;
 
 struct Example {
@@ -153,4 +156,57 @@ fn every_example_in_the_course_runs_as_declared() {
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+#[test]
+fn visualised_examples_record_within_the_limits() {
+    let examples: Vec<Example> = examples()
+        .into_iter()
+        .filter(|e| e.block.visualise)
+        .collect();
+    let lessons: std::collections::BTreeSet<&str> = examples
+        .iter()
+        .map(|e| e.place.split(':').next().unwrap_or_default())
+        .collect();
+    assert!(
+        lessons.len() >= 8,
+        "at least 8 lessons have a \"Visualise this\" example ({lessons:?})"
+    );
+    let failures = common::with_engine(move |engine| {
+        let mut failures = Vec::new();
+        for Example { place, block } in &examples {
+            let options = RunOptions {
+                stdin: block.stdin.clone().unwrap_or_default(),
+                visualise: true,
+                ..RunOptions::default()
+            };
+            let outcome = engine.run_with(&block.code, &options);
+            let raised = outcome.error.as_ref().map(|e| e.kind.as_str());
+            let trace = outcome.trace.as_deref().map(Trace::from_json);
+            match trace {
+                Some(Ok(trace)) => {
+                    if raised != block.raises.as_deref() {
+                        failures.push(format!("{place}: visualised, it ends with {raised:?}"));
+                    }
+                    if trace.limit.is_some() || trace.clipped || trace.steps.len() < 2 {
+                        failures.push(format!(
+                            "{place}: {} steps (limit {:?}, clipped {}): a visualised example \
+                             must fit the visualiser's limits",
+                            trace.steps.len(),
+                            trace.limit,
+                            trace.clipped
+                        ));
+                    }
+                    if block.stdin.is_none() && trace.output != outcome.stdout {
+                        failures.push(format!(
+                            "{place}: the recording's output differs from stdout"
+                        ));
+                    }
+                }
+                other => failures.push(format!("{place}: no readable recording: {other:?}")),
+            }
+        }
+        failures
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

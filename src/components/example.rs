@@ -1,5 +1,5 @@
 //! A code block of a lesson. Python examples get "Run" (output shown beneath) and
-//! "Open in editor"; other languages are shown as they are. A "predict, then run" example asks
+//! "Open in editor", and those marked `visualise` "Visualise this" (the visualiser beneath); other languages are shown as they are. A "predict, then run" example asks
 //! for a prediction first ([`PredictPanel`]) and shows its buttons once it is answered.
 
 use leptos::prelude::*;
@@ -7,7 +7,7 @@ use pylings_course::CodeBlock;
 
 use crate::components::output::OutputPanel;
 use crate::components::predict::{PredictPanel, PredictionKey};
-use crate::components::run_button::RunButton;
+use crate::components::run_button::{RunButton, VisualiseButton};
 use crate::run::state::{RunState, Status};
 
 #[component]
@@ -38,6 +38,11 @@ pub fn Example(
         view! { <figcaption class="input-note">"Typed in when the program asks: "<code>{shown}</code></figcaption> }
     });
     let source = block.code.clone();
+    let visualise = block.visualise.then(|| {
+        let (source, stdin) = (source.clone(), stdin.clone());
+        let on_visualise = Callback::new(move |()| state.start_visualise(&source, &stdin));
+        view! { <VisualiseButton state on_visualise label="Visualise this"/> }
+    });
     let run = Callback::new(move |()| state.start(&source, &stdin));
     let open = open_in_editor.map(|open| {
         let source = block.code.clone();
@@ -60,6 +65,7 @@ pub fn Example(
             {predict}
             <div class="example-actions" prop:hidden=move || !revealed.get()>
                 <RunButton state on_run=run/>
+                {visualise}
                 {open}
             </div>
             <Show when=move || state.status.get() != Status::Idle>

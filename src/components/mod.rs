@@ -11,4 +11,5 @@ pub mod predict;
 pub mod progress_panel;
 pub mod quiz;
 pub mod run_button;
+pub mod visualiser;
 pub mod workbench;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
 use crate::components::drawing::Drawing;
+use crate::components::visualiser::Visualiser;
 use crate::run::failure::Failure;
 use crate::run::output::announce_output;
 use crate::run::state::{RunState, Status};
@@ -37,12 +38,14 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
     };
     let status_text = move || match state.status.get() {
         Status::Idle => "Press Run to see what the program prints.".to_owned(),
+        Status::Running if state.visualising.get() => "Recording each step…".to_owned(),
         Status::Running => "Running…".to_owned(),
         Status::AwaitingInput => "Waiting for your input: type it and press Enter".to_owned(),
         Status::Finished { ms } => match state.failure.get() {
             Some(Failure::Stopped) => "Program stopped".to_owned(),
             Some(Failure::TimeLimit { .. }) => "Stopped at the time limit".to_owned(),
             Some(_) => format!("Stopped by an error after {ms:.0} ms"),
+            None if state.trace.with(Option::is_some) => format!("Recorded in {ms:.0} ms"),
             None => format!("Finished in {ms:.0} ms"),
         },
     };
@@ -86,20 +89,28 @@ pub fn OutputPanel(state: RunState) -> impl IntoView {
             Status::Idle | Status::Running => String::new(),
         }
     };
+    // After Visualise, the visualiser takes the place of the output, the drawing and the error.
+    let visualiser = move || {
+        state.trace.get().map(
+            |recording| view! { <Visualiser recording failure=state.failure.get_untracked()/> },
+        )
+    };
+    let plain = move || state.trace.with(Option::is_none);
     view! {
         <section class="output" class:idle=move || state.status.get() == Status::Idle aria-label="Output" data-finished=move || state.finished.get()>
+            {visualiser}
             // Focusable, as the region that scrolls: keyboard users scroll it with the arrows.
-            <pre class="output-text" tabindex="0" role="group" aria-label="Program output" aria-live="off" node_ref=text on:scroll=on_scroll on:keydown=on_keydown>
+            <pre prop:hidden=move || !plain() class="output-text" tabindex="0" role="group" aria-label="Program output" aria-live="off" node_ref=text on:scroll=on_scroll on:keydown=on_keydown>
                 {trimmed}
                 {chunks}
                 <Show when=move || state.status.get() == Status::AwaitingInput>
                     <InputLine state/>
                 </Show>
             </pre>
-            <Show when=move || state.drawing.with(|ops| !ops.is_empty())>
+            <Show when=move || plain() && state.drawing.with(|ops| !ops.is_empty())>
                 <Drawing state/>
             </Show>
-            {failure}
+            {move || plain().then(failure)}
             <p class="run-status">{status_text}</p>
             <p class="visually-hidden run-announcement" aria-live="polite">{announcement}</p>
         </section>

@@ -23,7 +23,7 @@ pub fn RunButton(
             "Python unavailable".to_owned()
         } else if !ready.get() {
             "Loading Python…".to_owned()
-        } else if state.running() {
+        } else if state.running() && !state.visualising.get() {
             "Running…".to_owned()
         } else {
             label.clone()
@@ -33,6 +33,25 @@ pub fn RunButton(
         <button type="button" class="run-button" class:primary=primary on:click=move |_| on_run.run(()) aria-busy=move || (!unavailable.get() && (!ready.get() || state.running())).to_string()>
             <span aria-hidden="true">"▶ "</span>
             {text}
+        </button>
+    }
+}
+
+/// Visualise: runs the code recorded step by step, then shows the visualiser in the output
+/// panel. Says "Recording…" while that run is on.
+#[component]
+pub fn VisualiseButton(
+    state: RunState,
+    on_visualise: Callback<()>,
+    #[prop(optional, into)] label: Option<&'static str>,
+) -> impl IntoView {
+    let label = label.unwrap_or("Visualise");
+    let recording = move || state.running() && state.visualising.get();
+    view! {
+        <button type="button" class="visualise-button secondary" on:click=move |_| on_visualise.run(()) aria-busy=move || recording().to_string()
+            title="Run the code step by step and see its names and objects at each step">
+            <span aria-hidden="true">"⤳ "</span>
+            {move || if recording() { "Recording…" } else { label }}
         </button>
     }
 }

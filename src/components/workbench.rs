@@ -1,12 +1,13 @@
-//! A workbench: a code editor, its toolbar (Run, the caller's own buttons, Stop while a
-//! program runs, the shortcut) and the output panel. A lesson's "Try it", its exercise, the
+//! A workbench: a code editor, its toolbar (Run, Visualise, the caller's own buttons, Stop
+//! while a program runs, the shortcut) and the output panel (which shows the visualiser after
+//! Visualise). A lesson's "Try it", its exercise, the
 //! playground and the embedded editor are each one.
 
 use leptos::prelude::*;
 
 use crate::components::editor::CodeEditor;
 use crate::components::output::OutputPanel;
-use crate::components::run_button::{RunButton, StopButton};
+use crate::components::run_button::{RunButton, StopButton, VisualiseButton};
 use crate::run::Runner;
 
 #[component]
@@ -28,12 +29,18 @@ pub fn Workbench(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let Runner { code, state, run } = runner;
+    let Runner {
+        code,
+        state,
+        run,
+        visualise,
+    } = runner;
     let error_line = error_line.unwrap_or_else(|| Signal::derive(move || state.failed_line()));
     view! {
         <CodeEditor code on_run=run label error_line/>
         <div class="toolbar">
             <RunButton state on_run=run primary/>
+            <VisualiseButton state on_visualise=visualise/>
             {actions.map(|actions| actions.run())}
             <StopButton state/>
             <span class="shortcut" aria-hidden="true">"Ctrl+Enter"</span>

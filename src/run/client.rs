@@ -31,12 +31,14 @@ pub enum RunEvent {
     /// `failure` is `None` when the program ran to its end; `elapsed_ms` is the run's time
     /// inside the worker; `checks` holds one result per check for [`Python::check`] (empty for
     /// plain runs and when the program failed before the checks); `awaiting_input` is true when
-    /// an interactive run stopped at an `input()` it has no answer for yet.
+    /// an interactive run stopped at an `input()` it has no answer for yet; `trace` is the
+    /// recording of a visualised run, as JSON text (see [`pylings_protocol::trace`]).
     Finished {
         failure: Option<Failure>,
         elapsed_ms: f64,
         checks: Vec<CheckResult>,
         awaiting_input: bool,
+        trace: Option<String>,
     },
 }
 
@@ -48,6 +50,7 @@ impl RunEvent {
             elapsed_ms: 0.0,
             checks: Vec::new(),
             awaiting_input: false,
+            trace: None,
         }
     }
 }
@@ -63,6 +66,8 @@ pub struct RunRequest {
     pub skip_output: u64,
     /// Seed for `random`, the same across the replays of one interactive run.
     pub seed: Option<u64>,
+    /// Record the run step by step for the visualiser.
+    pub visualise: bool,
 }
 
 /// Receives the events of one run.
@@ -115,6 +120,7 @@ impl Python {
                 interactive: request.interactive,
                 skip_output: request.skip_output,
                 seed: request.seed,
+                visualise: request.visualise,
             },
             Rc::new(listener),
         );

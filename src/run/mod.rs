@@ -21,6 +21,8 @@ pub struct Runner {
     pub state: RunState,
     /// Runs the code as Run does: interactively, so `input()` asks the learner.
     pub run: Callback<()>,
+    /// Runs the code recorded step by step, for the visualiser (Visualise does this).
+    pub visualise: Callback<()>,
 }
 
 impl Runner {
@@ -28,6 +30,12 @@ impl Runner {
     pub fn new(code: RwSignal<String>) -> Self {
         let state = RunState::new();
         let run = Callback::new(move |()| state.start(&code.get_untracked(), ""));
-        Self { code, state, run }
+        let visualise = Callback::new(move |()| state.start_visualise(&code.get_untracked(), ""));
+        Self {
+            code,
+            state,
+            run,
+            visualise,
+        }
     }
 }

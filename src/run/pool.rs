@@ -264,6 +264,7 @@ impl Python {
                 error,
                 elapsed_ms,
                 awaiting_input,
+                trace,
             } => self.finished(
                 run,
                 RunEvent::Finished {
@@ -271,6 +272,7 @@ impl Python {
                     elapsed_ms,
                     checks: Vec::new(),
                     awaiting_input,
+                    trace,
                 },
             ),
             FromWorker::Checked {
@@ -285,6 +287,7 @@ impl Python {
                     elapsed_ms,
                     checks: results,
                     awaiting_input: false,
+                    trace: None,
                 },
             ),
         }

@@ -9,7 +9,10 @@
 //! shared memory, so it works on any static host and in sandboxed, cross-site iframes. The
 //! README lists its limits.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use pylings_protocol::trace::Trace;
 use pylings_protocol::CheckResult;
 
 use super::client::{Python, RunEvent, RunRequest};
@@ -39,6 +42,13 @@ pub enum Status {
     },
 }
 
+/// A visualised run's recording and the code it recorded.
+#[derive(Debug)]
+pub struct Recording {
+    pub source: String,
+    pub trace: Trace,
+}
+
 /// An interactive run in progress, as much as its replays need.
 #[derive(Clone, Debug)]
 struct Session {
@@ -48,6 +58,8 @@ struct Session {
     seed: u64,
     /// Characters of output the program has written so far (shown or trimmed).
     written: u64,
+    /// Whether the run is recorded for the visualiser.
+    visualise: bool,
 }
 
 /// The runs of one editor or example. Copy: it is a bundle of signals and stored values.
@@ -67,8 +79,15 @@ pub struct RunState {
     /// The check results once a [`RunState::start_check`] finished (empty when the program
     /// failed, stopped or ran out of time before the checks); `None` otherwise.
     pub checks: RwSignal<Option<Vec<CheckResult>>>,
+    /// The step-by-step recording once a [`RunState::start_visualise`] finished; `None`
+    /// otherwise (also when the recording could not be read: the run's output is shown then).
+    pub trace: RwSignal<Option<Arc<Recording>>>,
+    /// True while the current run is recorded for the visualiser.
+    pub visualising: RwSignal<bool>,
     /// Whether the current run is a check.
     checking: StoredValue<bool>,
+    /// The code of the current run (for the visualiser's listing).
+    source: StoredValue<String>,
     /// Counts started runs, so that late events of an abandoned run are ignored.
     generation: StoredValue<u32>,
     session: StoredValue<Option<Session>>,
@@ -95,7 +114,10 @@ impl RunState {
             finished: RwSignal::new(0),
             drawing: RwSignal::new(Vec::new()),
             checks: RwSignal::new(None),
+            trace: RwSignal::new(None),
+            visualising: RwSignal::new(false),
             checking: StoredValue::new(false),
+            source: StoredValue::new(String::new()),
             generation: StoredValue::new(0),
             session: StoredValue::new(None),
             pending: StoredValue::new(Vec::new()),
@@ -122,13 +144,26 @@ impl RunState {
     /// Clears the panel and runs `source`. With `stdin` given, `input()` reads it (and then
     /// raises `EOFError`); without, the run is interactive and asks the learner.
     pub fn start(self, source: &str, stdin: &str) {
+        self.begin(source, stdin, false);
+    }
+
+    /// Clears the panel and runs `source` as [`RunState::start`] does, recording it step by
+    /// step: the visualiser shows the recording when the run ends ([`RunState::trace`]).
+    pub fn start_visualise(self, source: &str, stdin: &str) {
+        self.begin(source, stdin, true);
+    }
+
+    fn begin(self, source: &str, stdin: &str, visualise: bool) {
         let generation = self.clear(false);
+        self.visualising.set(visualise);
+        self.source.set_value(source.to_owned());
         let request = if stdin.is_empty() {
             let session = Session {
                 source: source.to_owned(),
                 answers: String::new(),
                 seed: (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64,
                 written: 0,
+                visualise,
             };
             let request = replay_request(&session);
             self.session.set_value(Some(session));
@@ -136,6 +171,7 @@ impl RunState {
         } else {
             RunRequest {
                 stdin: stdin.to_owned(),
+                visualise,
                 ..RunRequest::default()
             }
         };
@@ -243,6 +279,8 @@ impl RunState {
         self.trimmed.set(false);
         self.failure.set(None);
         self.checks.set(None);
+        self.trace.set(None);
+        self.visualising.set(false);
         self.status.set(Status::Running);
         self.generation.get_value()
     }
@@ -284,8 +322,19 @@ impl RunState {
                 failure,
                 elapsed_ms,
                 checks,
+                trace,
                 ..
-            } => self.finish(failure, elapsed_ms, checks),
+            } => {
+                self.finish(failure, elapsed_ms, checks);
+                // After the failure is set: the visualiser shows it at the last step.
+                let trace = trace.and_then(|text| Trace::from_json(&text).ok());
+                self.trace.set(trace.map(|trace| {
+                    Arc::new(Recording {
+                        source: self.source.get_value(),
+                        trace,
+                    })
+                }));
+            }
         }
         true
     }
@@ -346,5 +395,6 @@ fn replay_request(session: &Session) -> RunRequest {
         interactive: true,
         skip_output: session.written,
         seed: Some(session.seed),
+        visualise: session.visualise,
     }
 }

@@ -10,6 +10,8 @@ pub(crate) fn is_python(language: &str) -> bool {
 
 /// The attribute that asks the learner to predict a block's output.
 const PREDICT: &str = "predict";
+/// The attribute that offers to step through a block in the visualiser.
+const VISUALISE: &str = "visualise";
 
 /// Whether a fence's info string asks for a prediction (```` ```py predict ````): its
 /// [`CodeBlock::predict`] then comes from the ```` ```predict ```` fence that must follow.
@@ -31,8 +33,8 @@ fn is_exception_name(name: &str) -> bool {
 /// attributes at `line` (the fence's line).
 ///
 /// The first word of `info` is the language. `py`/`python` blocks are runnable
-/// and accept `raises=ExceptionName`, `stdin=line1|line2`, `differs=reason` and `predict`
-/// (see [`wants_prediction`]); any other word, a repeated attribute, or an attribute on another
+/// and accept `raises=ExceptionName`, `stdin=line1|line2`, `differs=reason`, `predict`
+/// (see [`wants_prediction`]) and `visualise`; any other word, a repeated attribute, or an attribute on another
 /// language is an error.
 pub(crate) fn code_block(
     info: &str,
@@ -51,6 +53,7 @@ pub(crate) fn code_block(
         stdin: None,
         differs: None,
         predict: None,
+        visualise: false,
         line,
         highlighted: None,
     };
@@ -58,6 +61,12 @@ pub(crate) fn code_block(
     for word in words {
         if word == PREDICT && runnable {
             if std::mem::replace(&mut predict, true) {
+                diags.error(line, format!("code block attribute `{word}` given twice"));
+            }
+            continue;
+        }
+        if word == VISUALISE && runnable {
+            if std::mem::replace(&mut block.visualise, true) {
                 diags.error(line, format!("code block attribute `{word}` given twice"));
             }
             continue;
@@ -84,7 +93,7 @@ pub(crate) fn code_block(
                     line,
                     format!(
                         "unknown code block attribute `{word}` on a `{}` block \
-                         (py blocks accept `raises=Name`, `stdin=a|b`, `differs=reason` and `predict`)",
+                         (py blocks accept `raises=Name`, `stdin=a|b`, `differs=reason`, `predict` and `visualise`)",
                         block.language
                     ),
                 );

@@ -168,6 +168,10 @@ pub struct CodeBlock {
     /// learner predicts the output before the block runs.
     #[serde(default)]
     pub predict: Option<Box<Prediction>>,
+    /// From the `visualise` attribute: the block is worth stepping through, and the site offers
+    /// "Visualise this" (the course test checks it records within the visualiser's limits).
+    #[serde(default)]
+    pub visualise: bool,
     /// 1-based line of the opening fence in the source file.
     pub line: usize,
     /// The code as HTML with `<span class="hl-…">` tokens, added at build time by the app's

@@ -108,6 +108,7 @@ fn code_blocks_split_the_html() {
             stdin: None,
             differs: None,
             predict: None,
+            visualise: false,
             line: 10,
             highlighted: None,
         }),
