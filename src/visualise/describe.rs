@@ -137,7 +137,13 @@ pub fn state(trace: &Trace, index: usize) -> String {
             HeapObject::Seq { items, .. } => items.iter().map(inline).collect(),
             HeapObject::Dict { entries, .. } => pairs(entries),
             HeapObject::Instance { attrs, .. } | HeapObject::Class { attrs, .. } => pairs(attrs),
-            HeapObject::Function { cells, .. } => pairs(cells),
+            HeapObject::Function {
+                defaults, cells, ..
+            } => {
+                let mut words = pairs(defaults);
+                words.extend(pairs(cells));
+                words
+            }
             HeapObject::Generator { locals, state, .. } => {
                 let mut words = vec![state.clone()];
                 words.extend(pairs(locals));

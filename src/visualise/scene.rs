@@ -338,11 +338,16 @@ fn object_shape(number: u32, object: &HeapObject, changed: bool) -> Shape {
         HeapObject::Function {
             name,
             params,
+            defaults,
             cells,
-        } => (
-            format!("function {name}({})", params.join(", ")),
-            rows_of(cells),
-        ),
+        } => {
+            let mut rows: Vec<Row> = defaults
+                .iter()
+                .map(|(name, value)| row(&format!("{name}="), value, false))
+                .collect();
+            rows.extend(rows_of(cells));
+            (format!("function {name}({})", params.join(", ")), rows)
+        }
         HeapObject::Generator {
             name,
             state,

@@ -25,7 +25,8 @@ The recording, as `Recorder.to_json()` gives it (all line numbers 1-based, in `m
           {"kind": "dict", "type": "dict" | ..., "entries": [[key text, value]], "more": n}
           {"kind": "instance", "type": class name, "attrs": [[name, value]]}
           {"kind": "class", "name", "bases": [name], "attrs": [[name, value]]}
-          {"kind": "function", "name", "params": [name], "cells": [[name, value]]}
+          {"kind": "function", "name", "params": [name], "defaults": [[name, value]],
+           "cells": [[name, value]]}   (the parameters' default values, the closure's cells)
           {"kind": "generator", "name", "state": "created" | "suspended" | "running" |
            "finished", "line": null | n, "locals": [[name, value]]}
           {"kind": "module", "name"}
@@ -233,7 +234,8 @@ class Recorder:
                     cells.append((name, value(cell.cell_contents)))
                 except ValueError:
                     cells.append((name, "<not set yet>"))
-            return ("function", obj.__qualname__ or obj.__name__, _params(code), tuple(cells))
+            return ("function", obj.__qualname__ or obj.__name__, _params(code),
+                    tuple((name, value(item)) for name, item in _defaults(obj)), tuple(cells))
         if kind is _GeneratorType and obj.gi_code.co_filename == MAIN_FILE:
             frame = obj.gi_frame
             if frame is None:
@@ -272,7 +274,8 @@ class Recorder:
         if kind == "class":
             return {"kind": kind, "name": record[1], "bases": record[2], "attrs": record[3]}
         if kind == "function":
-            return {"kind": kind, "name": record[1], "params": record[2], "cells": record[3]}
+            return {"kind": kind, "name": record[1], "params": record[2], "defaults": record[3],
+                    "cells": record[4]}
         if kind == "generator":
             return {"kind": kind, "name": record[1], "state": record[2], "line": record[3],
                     "locals": record[4]}
@@ -318,6 +321,15 @@ def _params(code):
     if code.co_flags & _CO_VARKEYWORDS:
         params.append("**" + names[at])
     return tuple(params)
+
+
+def _defaults(function):
+    """(parameter name, default value) of each parameter that has one."""
+    code = function.__code__
+    positional = code.co_varnames[:code.co_argcount]
+    defaults = function.__defaults__ or ()
+    found = list(zip(positional[len(positional) - len(defaults):], defaults))
+    return found + list((function.__kwdefaults__ or {}).items())
 
 
 def _label(key):

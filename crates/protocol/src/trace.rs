@@ -108,10 +108,13 @@ pub enum HeapObject {
         bases: Vec<String>,
         attrs: Vec<(String, Value)>,
     },
-    /// A function the program defined: its parameters and its closure's cells.
+    /// A function the program defined: its parameters, their default values (one object for
+    /// every call: a mutable default is shared) and its closure's cells.
     Function {
         name: String,
         params: Vec<String>,
+        #[serde(default)]
+        defaults: Vec<(String, Value)>,
         cells: Vec<(String, Value)>,
     },
     /// A generator of the program's: `created`, `suspended`, `running` or `finished`, where it

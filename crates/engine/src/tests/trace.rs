@@ -114,6 +114,7 @@ fn a_closure_shows_its_captured_cell() {
             name,
             params,
             cells,
+            ..
         }) => {
             assert_eq!(name, "counter.<locals>.tick");
             assert!(params.is_empty());
@@ -121,6 +122,26 @@ fn a_closure_shows_its_captured_cell() {
                 cells,
                 &vec![("count".to_owned(), Value::Inline("2".into()))]
             );
+        }
+        other => panic!("not a function: {other:?}"),
+    }
+}
+
+#[test]
+fn a_mutable_default_is_one_object_for_every_call() {
+    let trace = visualise(
+        "def add(item, bag=[]):\n    bag.append(item)\n    return bag\nfirst = add(1)\nsecond = add(2)\n",
+    );
+    let last = trace.steps.last().expect("steps");
+    let module = &last.frames[0];
+    let bag = number(local(module, "first"));
+    assert_eq!(number(local(module, "second")), bag);
+    match trace.object(last, number(local(module, "add"))) {
+        Some(HeapObject::Function {
+            params, defaults, ..
+        }) => {
+            assert_eq!(params, &["item", "bag"]);
+            assert_eq!(defaults, &vec![("bag".to_owned(), Value::Ref(bag))]);
         }
         other => panic!("not a function: {other:?}"),
     }
