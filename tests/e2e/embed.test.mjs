@@ -1,8 +1,8 @@
 // Static hosting and embedding, in Chromium: dist/ served under a sub-path opens deep links
 // directly and after a reload; the example host page on one origin embeds a lesson from
 // another, sizes it, receives its events and drives it; commands from an origin the embed URL
-// does not name are refused; a sandboxed iframe without storage still runs code and imports
-// stdlib modules fetched on demand.
+// does not name are refused; a sandboxed iframe without storage still runs code, imports
+// stdlib modules fetched on demand and visualises.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { DIST, EXERCISE, launch, openPage } from "./harness.mjs";
@@ -116,7 +116,7 @@ test("commands from an origin the embed URL does not name are refused", async ()
   await page.close();
 });
 
-test("a sandboxed iframe without storage still runs Python, and fetches stdlib modules", async () => {
+test("a sandboxed iframe without storage still runs Python, fetches stdlib modules and visualises", async () => {
   // The worker starts from a blob: there, so the stdlib bundles' URL comes from the page.
   const page = await openPage(env.browser, `${env.base}/no-such-page`);
   const code = "import json, fractions\nprint(json.dumps([6 * 7]), fractions.Fraction(2, 4))";
@@ -125,6 +125,11 @@ test("a sandboxed iframe without storage still runs Python, and fetches stdlib m
   await frame.locator(".run-button", { hasText: "Run" }).waitFor({ timeout: 60_000 });
   await frame.locator(".run-button").click();
   await frame.locator(".output-text", { hasText: "[42] 1/2" }).waitFor({ timeout: 60_000 });
+  await frame.locator(".visualise-button").click();
+  await frame.locator(".viz-position", { hasText: "Step 1 of 2" }).waitFor({ timeout: 30_000 });
+  await frame.locator(".visualiser").press("End");
+  await frame.locator(".viz-output .output-text", { hasText: "[42] 1/2" }).waitFor();
+  assert.equal(await frame.locator(".viz-object .viz-title", { hasText: "module json" }).count(), 1);
   await page.close();
 });
 

@@ -1,7 +1,8 @@
 // The playground in Chromium: code runs and is kept across reloads; "Share" copies a link that
 // round-trips code with non-ASCII characters and quotes; opening it shows the code as a scratch
 // that has not run and leaves the saved playground alone until the learner keeps it; too long
-// and damaged links say so.
+// and damaged links say so. Turtle graphics are drawn. Visualise steps through a program:
+// shared objects are one box with two arrows, the keys step, an endless loop ends at the limit.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { editorText, launch } from "./harness.mjs";
@@ -209,6 +210,81 @@ test("turtle graphics: a red square is drawn in the output, downloads as SVG, an
   await page.waitForFunction(() => /10000 lines/.test(document.querySelector(".playground .drawing-canvas")?.getAttribute("aria-label")), null, { timeout: 30_000 });
   const { frames, ms } = await page.evaluate((started) => ({ frames: window.frames_seen, ms: performance.now() - started }), started);
   assert.ok(frames > ms / 1000, `the page kept drawing frames: ${frames} in ${Math.round(ms)} ms`);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+/** Presses Visualise and waits for the visualiser of the new recording. */
+async function visualise(page) {
+  const output = page.locator(".playground .output");
+  const before = Number(await output.getAttribute("data-finished"));
+  await page.locator(".playground .visualise-button").click();
+  await page.waitForFunction(
+    (count) => Number(document.querySelector(".playground .output").dataset.finished) > count,
+    before,
+    { timeout: 60_000 },
+  );
+  await page.locator(".playground .visualiser").waitFor();
+}
+
+const position = (page) => page.locator(".playground .viz-position").textContent();
+
+test("Visualise: two names for one list draw one box with two arrows, and the keys step", async () => {
+  const context = await newContext();
+  const page = await openPlayground(context);
+  await setCode(page, "a = [1, 2]\nb = a\nb.append(3)\nc = [1, 2, 3]\nprint(a)\n");
+  await visualise(page);
+  assert.equal(await position(page), "Step 1 of 6");
+  // The visualiser has the focus: the keys step at once.
+  await page.keyboard.press("End");
+  assert.equal(await position(page), "Step 6 of 6");
+  const lists = page.locator(".playground .viz-object");
+  assert.equal(await lists.count(), 2, "a's list and c's equal list");
+  assert.equal(await page.locator(".playground .viz-arrow").count(), 3, "a and b share one arrowhead target, c has its own");
+  const targets = await page.locator(".playground .viz-svg").evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll(".viz-object")].map((box) => box.getBoundingClientRect());
+    return [...svg.querySelectorAll(".viz-arrow")].map((arrow) => {
+      const end = arrow.getPointAtLength(arrow.getTotalLength());
+      const point = new DOMPoint(end.x, end.y).matrixTransform(arrow.getScreenCTM());
+      return boxes.findIndex((box) => Math.abs(point.x - box.left) < 3 || Math.abs(point.x - box.right) < 3);
+    });
+  });
+  assert.deepEqual(targets.slice(0, 2), [0, 0], `a and b point at the first list: ${targets}`);
+  assert.equal(await page.locator(".playground .viz-output .output-text").textContent(), "[1, 2, 3]\n");
+  assert.match(await page.locator(".playground .viz-svg").getAttribute("aria-label"), /a → list #1, b → list #1, c → list #2/);
+
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await position(page), "Step 5 of 6");
+  assert.equal(await page.locator(".playground .viz-output .output-text").textContent(), "");
+  assert.match(await page.locator(".playground .viz-announcement").textContent(), /^Step 5 of 6, next line 5/);
+  await page.keyboard.press("Home");
+  assert.equal(await position(page), "Step 1 of 6");
+  assert.equal(await page.locator(".playground .viz-code li.next").textContent(), "➜1a = [1, 2]");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await position(page), "Step 3 of 6");
+  assert.equal(await page.locator(".playground .viz-code li.next .viz-line-number").textContent(), "3");
+  assert.equal(await page.locator(".playground .viz-code li.done .viz-line-number").textContent(), "2");
+  // Run goes back to plain output.
+  assert.equal(await run(page), "[1, 2, 3]\n");
+  assert.equal(await page.locator(".playground .visualiser").count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("Visualise: an endless loop ends at 1,000 steps, says so, and an error is the last step", async () => {
+  const context = await newContext();
+  const page = await openPlayground(context);
+  await setCode(page, "while True:\n    x = 1\n");
+  await visualise(page);
+  assert.equal(await position(page), "Step 1 of 1000");
+  await page.locator(".playground .viz-notice", { hasText: "The program ran past 1,000 steps: showing the first 1,000." }).waitFor();
+  await setCode(page, "def inner():\n    return 1 / 0\ninner()\n");
+  await visualise(page);
+  assert.equal(await page.locator(".playground .visualiser .error").count(), 0, "the error waits for the last step");
+  await page.keyboard.press("End");
+  await page.locator(".playground .visualiser .error .error-kind", { hasText: "ZeroDivisionError" }).waitFor();
+  assert.ok(await page.locator(".playground .visualiser .explanation").count() === 1, "explained");
   assert.deepEqual(page.problems, []);
   await context.close();
 });
