@@ -17,6 +17,8 @@
 //   programs;
 // - the time from Stop to the next run's first output;
 // - turtle graphics: a 10,000-segment speed(0) drawing from Run to drawn;
+// - the visualiser: a program that reaches the 1,000-step limit, Visualise click to the step
+//   view, the recording's bytes, and the same program's ordinary Run (not traced);
 // - the standard library fetched on demand: the first import of common modules in each engine,
 //   and what shipping bytecode instead of source would weigh (from target/bench/bytecode/, written
 //   by `cargo xtask bench` with crates/stdlib/examples/bytecode.rs).
@@ -132,7 +134,21 @@ const spread = (xs) => (xs.length > 1 ? ` (${Math.round(Math.min(...xs))}–${Ma
 // Marks in the page, in its own clock (performance.now(), from navigation start): when the
 // lesson text is first on screen and when the workbench first shows output.
 const MARKS = `(() => {
-  const marks = (window.__bench = { textVisible: null, firstOutput: null });
+  const marks = (window.__bench = { textVisible: null, firstOutput: null, traceBytes: null });
+  // The size of the last recording a worker sent (the visualiser's row).
+  if (window.Worker) {
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener("message", (event) => {
+          if (typeof event.data === "string" && event.data.startsWith('{"type":"finished"') && event.data.includes('"trace":')) {
+            marks.traceBytes = new TextEncoder().encode(JSON.parse(event.data).trace).length;
+          }
+        });
+      }
+    };
+  }
   const check = () => {
     if (marks.textVisible === null && document.querySelector("article.lesson h1")) {
       marks.textVisible = -1;
@@ -541,6 +557,30 @@ for (let i = 0; i < STOP_RUNS; i++) {
     requestAnimationFrame(poll);
   })));
 }
+// The visualiser (Pylings only): a program that reaches the 1,000-step limit, its dict and list
+// changing at every step; from the Visualise click to the step view shown, and the same program
+// run with Run (which is not traced), from the click to the run finished.
+const VISUALISED = "counts = {}\nseen = []\nfor i in range(2000):\n    counts[i % 7] = counts.get(i % 7, 0) + i\n    seen.append(i)\n";
+const visualiseTimes = [];
+const plainTimes = [];
+let traceBytes = null;
+for (let i = 0; i < STOP_RUNS; i++) {
+  const page = open.pylings.page;
+  await setCode(page, VISUALISED);
+  const timed = (selector, done) => page.evaluate(([selector, done]) => new Promise((resolve) => {
+    const output = document.querySelector(".workbench .output");
+    const before = Number(output.dataset.finished);
+    const start = performance.now();
+    document.querySelector(selector).click();
+    const poll = () => Number(output.dataset.finished) > before && (!done || document.querySelector(done))
+      ? resolve(performance.now() - start)
+      : requestAnimationFrame(poll);
+    requestAnimationFrame(poll);
+  }), [selector, done]);
+  visualiseTimes.push(await timed(".workbench .visualise-button", ".workbench .viz-svg"));
+  traceBytes = await page.evaluate(() => window.__bench.traceBytes);
+  plainTimes.push(await timed(".workbench .run-button", null));
+}
 const problems = ENGINES.flatMap((key) => open[key].page.problems.map((p) => `${engines[key].name}: ${p}`));
 for (const key of ENGINES) await open[key].close();
 await new Promise((done) => server.close(done));
@@ -764,6 +804,21 @@ say(
   "| | Pylings |",
   "| --- | --- |",
   `| 10,000 segments, Run → drawn | ${ms(median(turtleTimes))}${spread(turtleTimes)} |`,
+);
+
+say(
+  "",
+  "## Visualiser",
+  "",
+  "A loop updating a dict and a list that reaches the 1,000-step limit: ms from the Visualise click to the step view shown (warm worker), the recording's size " +
+    "(JSON as the worker sends it; object states are stored once), and the same program run with Run, which is not traced " +
+    "(it runs 2,000 iterations, the recording stops after about 330).",
+  "",
+  "| | Pylings |",
+  "| --- | --- |",
+  `| 1,000 steps, Visualise → step view | ${ms(median(visualiseTimes))}${spread(visualiseTimes)} |`,
+  `| recording size | ${traceBytes == null ? "n/a" : `${(traceBytes / 1024).toFixed(0)} KiB`} |`,
+  `| the same program, Run → finished | ${ms(median(plainTimes))}${spread(plainTimes)} |`,
 );
 
 // Targets (issue 9), from this run.

@@ -7,7 +7,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
-use leptos::html::Div;
+use leptos::html::{Div, Ol};
 use leptos::prelude::*;
 use pylings_protocol::trace::MAX_STEPS;
 use web_sys::KeyboardEvent;
@@ -97,6 +97,28 @@ pub fn Visualiser(recording: Arc<Recording>, failure: Option<Failure>) -> impl I
             .map(|text| view! { <p class="viz-notice">{text}</p> })
             .collect_view()
     };
+    // The listing scrolls itself to keep the marked line in view (not the page: only its box).
+    let code_box = NodeRef::<Ol>::new();
+    Effect::new(move |_| {
+        index.track();
+        let Some(list) = code_box.get() else {
+            return;
+        };
+        let marked = list
+            .query_selector("li.next")
+            .ok()
+            .flatten()
+            .or_else(|| list.query_selector("li.done").ok().flatten());
+        if let Some(item) = marked
+            .and_then(|item| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(item).ok())
+        {
+            let (top, height) = (item.offset_top(), item.offset_height());
+            let (scroll, view) = (list.scroll_top(), list.client_height());
+            if top < scroll || top + height > scroll + view {
+                list.set_scroll_top(top - view / 3);
+            }
+        }
+    });
     let lines: Vec<String> = recording.source.lines().map(str::to_owned).collect();
     let listing = {
         let recording = recording.clone();
@@ -187,7 +209,7 @@ pub fn Visualiser(recording: Arc<Recording>, failure: Option<Failure>) -> impl I
         <div class="visualiser" tabindex="0" node_ref=container on:keydown=on_keydown role="group" aria-label="Visualiser: Left and Right arrows step through the program">
             <div class="viz-controls">
                 <button type="button" class="secondary" on:click=move |_| go(0) disabled=move || index.get() == 0>
-                    <span aria-hidden="true">"⏮ "</span>"First"
+                    <span aria-hidden="true">"« "</span>"First"
                 </button>
                 <button type="button" class="secondary" on:click=move |_| go(index.get_untracked().saturating_sub(1)) disabled=move || index.get() == 0>
                     <span aria-hidden="true">"◀ "</span>"Back"
@@ -199,13 +221,13 @@ pub fn Visualiser(recording: Arc<Recording>, failure: Option<Failure>) -> impl I
                     "Forward"<span aria-hidden="true">" ▶"</span>
                 </button>
                 <button type="button" class="secondary" on:click=move |_| go(total - 1) disabled=at_end>
-                    "Last"<span aria-hidden="true">" ⏭"</span>
+                    "Last"<span aria-hidden="true">" »"</span>
                 </button>
                 <span class="viz-position">{move || format!("Step {} of {total}", index.get() + 1)}</span>
             </div>
             {notices}
             <div class="viz-body" class:narrow=move || narrow.get()>
-                <ol class="viz-code" aria-label="Code">{listing}</ol>
+                <ol class="viz-code" aria-label="Code" node_ref=code_box>{listing}</ol>
                 <div class="viz-state" tabindex="0" role="group" aria-label="Frames and objects">{drawing}</div>
             </div>
             <div class="viz-output">

@@ -126,7 +126,7 @@ test("a sandboxed iframe without storage still runs Python, fetches stdlib modul
   await frame.locator(".run-button").click();
   await frame.locator(".output-text", { hasText: "[42] 1/2" }).waitFor({ timeout: 60_000 });
   await frame.locator(".visualise-button").click();
-  await frame.locator(".viz-position", { hasText: "Step 1 of 2" }).waitFor({ timeout: 30_000 });
+  await frame.locator(".viz-position", { hasText: "Step 1 of 3" }).waitFor({ timeout: 30_000 });
   await frame.locator(".visualiser").press("End");
   await frame.locator(".viz-output .output-text", { hasText: "[42] 1/2" }).waitFor();
   assert.equal(await frame.locator(".viz-object .viz-title", { hasText: "module json" }).count(), 1);
