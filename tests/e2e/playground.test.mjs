@@ -272,13 +272,22 @@ test("Visualise: two names for one list draw one box with two arrows, and the ke
   await context.close();
 });
 
-test("Visualise: an endless loop ends at 1,000 steps, says so, and an error is the last step", async () => {
+test("Visualise: an endless loop ends at 1,000 steps, says so, input() asks, and an error is the last step", async () => {
   const context = await newContext();
   const page = await openPlayground(context);
   await setCode(page, "while True:\n    x = 1\n");
   await visualise(page);
   assert.equal(await position(page), "Step 1 of 1000");
   await page.locator(".playground .viz-notice", { hasText: "The program ran past 1,000 steps: showing the first 1,000." }).waitFor();
+  // input() asks as in a run; the recording replays the answer and shows it in the output.
+  await setCode(page, "name = input('Name? ')\nprint('hi', name)\n");
+  await page.locator(".playground .visualise-button").click();
+  await page.locator(".playground .stdin-line").fill("Ada");
+  await page.locator(".playground .stdin-line").press("Enter");
+  await page.locator(".playground .viz-svg").waitFor({ timeout: 30_000 });
+  await page.keyboard.press("End");
+  assert.equal(await page.locator(".playground .viz-output .output-text").textContent(), "Name? Ada\nhi Ada\n");
+  assert.match(await page.locator(".playground .viz-svg").getAttribute("aria-label"), /name = 'Ada'/);
   await setCode(page, "def inner():\n    return 1 / 0\ninner()\n");
   await visualise(page);
   assert.equal(await page.locator(".playground .visualiser .error").count(), 0, "the error waits for the last step");
