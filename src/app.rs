@@ -12,6 +12,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::notices::ProgressNotices;
+use crate::offline::{self, UpdatedNotice};
 use crate::pages::embed::{EmbedEditor, EmbedExercise, EmbedLesson, EmbedQuiz};
 use crate::pages::{home::Home, lesson::LessonPage, not_found::NotFound, playground::Playground};
 use crate::paths;
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
     if embedded {
         return view! { <EmbedApp base/> }.into_any();
     }
+    offline::start();
     view! {
         <Router base=base>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
@@ -52,7 +54,7 @@ pub fn App() -> impl IntoView {
                     <A href=paths::href("/playground")>"Playground"</A>
                 </nav>
             </header>
-            <div class="notices"><ProgressNotices/></div>
+            <div class="notices"><UpdatedNotice/><ProgressNotices/></div>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>

@@ -8,6 +8,7 @@ mod components;
 mod course_data;
 mod download;
 mod embed;
+mod offline;
 mod pages;
 mod paths;
 mod progress;

@@ -2,8 +2,9 @@
 // repeat visits start from the cache. `cargo xtask dist` writes it to dist/sw.js with three
 // constants prepended (xtask/src/offline.rs):
 //   VERSION  a hash of every file of the build;
-//   CORE     the build's files (pages of every route, app, engine, editor, styles, icons),
-//            relative to the site's root, precached when the worker installs;
+//   CORE     the build's files (the root page, app, engine, editor, styles, icons), relative
+//            to the site's root, precached when the worker installs (the pages of the other
+//            routes are kept as they are visited, and made from the root page offline);
 //   STDLIB   the standard library bundles, precached when the page says Python is idle
 //            (a "precache-stdlib" message), and cached anyway as the engine fetches them.
 //
@@ -71,12 +72,7 @@ async function respond(request) {
   const url = new URL(request.url);
   url.search = "";
   url.hash = "";
-  if (request.mode === "navigate") {
-    // Every route has its own page (`lesson/<slug>/index.html`): its <base href> climbs back to
-    // the root, so the page of another route would resolve its files wrongly.
-    if (!url.pathname.endsWith("/") && !url.pathname.split("/").pop().includes(".")) url.pathname += "/";
-    if (url.pathname.endsWith("/")) url.pathname += "index.html";
-  }
+  if (request.mode === "navigate") return page(request, url);
   const cached = await caches.match(url.href, { cacheName: CACHE })
     ?? await caches.match(url.href, { cacheName: STDLIB_CACHE });
   if (cached) return cached;
@@ -86,4 +82,26 @@ async function respond(request) {
     caches.open(STDLIB_CACHE).then((cache) => cache.put(url.href, copy));
   }
   return response;
+}
+
+/** A route's page: this version's copy, else the network's (kept), else, offline, the root
+ *  page with its `<base href>` climbing back to the root as the route's own page does (every
+ *  route's page is the root page with that one change: xtask/src/site.rs). */
+async function page(request, url) {
+  if (!url.pathname.endsWith("/") && !url.pathname.split("/").pop().includes(".")) url.pathname += "/";
+  if (url.pathname.endsWith("/")) url.pathname += "index.html";
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(url.href);
+  if (cached) return cached;
+  try {
+    const response = await fetch(request);
+    if (response.ok && !response.redirected) await cache.put(url.href, response.clone());
+    return response;
+  } catch (offline) {
+    const root = await cache.match(ROOT + "index.html");
+    if (!root) throw offline;
+    const depth = url.href.slice(ROOT.length).split("/").length - 1;
+    const text = (await root.text()).replace('<base href="./">', `<base href="${"../".repeat(depth)}">`);
+    return new Response(text, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+  }
 }

@@ -137,6 +137,19 @@ pub fn Drawing(state: RunState) -> impl IntoView {
         label: RwSignal<String>,
         last_scene: StoredValue<Scene>,
     ) {
+        // A frame asked for before the drawing area went away (the next run cleared it): its
+        // stored values are gone, and reading them would abort the app.
+        if [
+            progress.is_disposed(),
+            looping.is_disposed(),
+            last_scene.is_disposed(),
+        ]
+        .contains(&true)
+            || label.is_disposed()
+            || canvas.is_disposed()
+        {
+            return;
+        }
         let Some(element) = canvas.get_untracked() else {
             looping.set_value(false);
             return;

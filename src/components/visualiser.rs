@@ -16,6 +16,7 @@ use crate::components::output::ErrorReport;
 use crate::run::failure::Failure;
 use crate::run::state::Recording;
 use crate::visualise::describe::{change, state};
+use crate::visualise::printed;
 use crate::visualise::scene::{layout, value_x, Cell, Owner, Shape, PAD, ROW};
 
 /// Below this width of the visualiser (CSS px: a phone, or a lesson's side panel) the code goes
@@ -183,15 +184,7 @@ pub fn Visualiser(recording: Arc<Recording>, failure: Option<Failure>) -> impl I
     };
     let output = {
         let recording = recording.clone();
-        move || {
-            let out = recording.trace.steps[index.get()].out;
-            recording
-                .trace
-                .output
-                .get(..out)
-                .unwrap_or(&recording.trace.output)
-                .to_owned()
-        }
+        move || printed(&recording.trace, index.get()).to_owned()
     };
     let said = {
         let recording = recording.clone();

@@ -189,6 +189,11 @@ fn perform(command: Command) {
                 target.run.run(());
             }
         }
+        Command::Visualise {} => {
+            if let Some(target) = target {
+                target.visualise.run(());
+            }
+        }
         Command::GetProgress {} => {
             if let (true, Some(lesson)) = (named, lesson) {
                 emit(progress_event(lesson));

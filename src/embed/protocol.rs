@@ -21,6 +21,8 @@ pub enum Command {
     SetCode { code: String },
     /// Run the editor's code, as the Run button does.
     Run {},
+    /// Step through the editor's code in the visualiser, as the Visualise button does.
+    Visualise {},
     /// Ask for the lesson's progress record (answered with a `progress` event; refused unless
     /// the host's origin was named in the embed URL).
     GetProgress {},
@@ -190,6 +192,10 @@ mod tests {
         assert_eq!(
             parse_command(&message("run", Value::Null)),
             Some(Command::Run {})
+        );
+        assert_eq!(
+            parse_command(&message("visualise", Value::Null)),
+            Some(Command::Visualise {})
         );
         assert_eq!(
             parse_command(&message("get-progress", json!({}))),

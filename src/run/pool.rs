@@ -21,6 +21,22 @@ const START_ATTEMPTS: u32 = 3;
 /// running program plus a compiling spare would leave the page itself short of time.
 const SPARE_DELAY_MS: u64 = 2_000;
 
+/// True on a device with little memory (`navigator.deviceMemory` ≤ 2 GB, where the browser
+/// tells) or a phone-sized screen (under 600 CSS px either way). Each warm engine holds about
+/// 45 MiB, so such a device starts the spare only after a first Stop, when a learner has shown
+/// they write programs that need stopping; until then a Stop waits for a fresh engine.
+fn small_device() -> bool {
+    let navigator = window().navigator();
+    let memory = js_sys::Reflect::get(&navigator, &JsValue::from_str("deviceMemory"))
+        .ok()
+        .and_then(|value| value.as_f64());
+    let screen = window()
+        .screen()
+        .ok()
+        .and_then(|screen| Some(screen.width().ok()?.min(screen.height().ok()?)));
+    memory.is_some_and(|gb| gb <= 2.0) || screen.is_some_and(|px| px < 600)
+}
+
 /// A started worker, told apart from the ones before it by `id`.
 struct Handle {
     worker: Worker,
@@ -45,6 +61,9 @@ pub struct Pool {
     failed_starts: u32,
     /// Set when starting failed [`START_ATTEMPTS`] times: why Python cannot run on this page.
     unavailable: Option<String>,
+    /// Set once a worker was replaced (by Stop, a time limit or a crash): from then on a small
+    /// device keeps a spare too (see [`small_device`]).
+    replaced: bool,
 }
 
 impl Default for Pool {
@@ -58,6 +77,7 @@ impl Default for Pool {
             listeners: HashMap::new(),
             failed_starts: 0,
             unavailable: None,
+            replaced: false,
         }
     }
 }
@@ -93,6 +113,7 @@ impl Python {
                 handle.worker.terminate();
             }
             pool.waiting.clear();
+            pool.replaced = true;
             let failed = pool.listeners.drain().map(|(_, l)| l).collect();
             pool.active = pool.spare.take();
             let ready = pool.active_ready();
@@ -137,7 +158,10 @@ impl Python {
     fn ensure_spare(&self) {
         let needed = {
             let pool = self.pool.borrow();
-            pool.active_ready() && pool.spare.is_none() && pool.listeners.is_empty()
+            pool.active_ready()
+                && pool.spare.is_none()
+                && pool.listeners.is_empty()
+                && (pool.replaced || !small_device())
         };
         if !needed {
             return;

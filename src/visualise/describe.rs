@@ -81,12 +81,11 @@ pub fn change(trace: &Trace, index: usize) -> String {
             }
         }
     }
-    let printed_from = previous.map_or(0, |p| p.out);
-    if let Some(text) = trace
-        .output
-        .get(printed_from..step.out)
-        .filter(|t| !t.is_empty())
-    {
+    let before = index
+        .checked_sub(1)
+        .map_or("", |i| super::printed(trace, i));
+    let now = super::printed(trace, index);
+    if let Some(text) = now.get(before.len()..).filter(|t| !t.is_empty()) {
         parts.push(format!("Printed: {}.", clip_words(text.trim_end())));
     }
     if let Some(exception) = &step.exc {

@@ -119,6 +119,15 @@ fn a_changed_object_is_marked_and_told() {
 }
 
 #[test]
+fn output_is_counted_in_characters_not_bytes() {
+    let mut trace = aliasing();
+    trace.output = "é→ok\n".into();
+    trace.steps[1].out = 2;
+    assert_eq!(super::printed(&trace, 1), "é→");
+    assert!(change(&trace, 1).contains("Printed: é→."));
+}
+
+#[test]
 fn the_state_in_words_shows_sharing() {
     assert_eq!(
         state(&aliasing(), 1),
@@ -197,4 +206,37 @@ fn frames_stack_with_the_innermost_active_and_the_return_value_shown() {
     assert_eq!(scene.shapes[1].rows[1].label, "Return value");
     assert!(scene.shapes[1].y > scene.shapes[0].y);
     assert!(change(&trace, 0).contains("Returns 1."));
+}
+
+/// A real recording (from the engine, natively) laid out and told at every step, both widths.
+#[test]
+fn every_step_of_a_real_recording_lays_out_and_is_told() {
+    let source = "counts = {}\nseen = []\nfor i in range(2000):\n    counts[i % 7] = counts.get(i % 7, 0) + i\n    seen.append(i)\n";
+    let text = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let mut engine =
+                pylings_engine::Engine::new(Box::new(pylings_engine::NativeHost::default()));
+            let options = pylings_engine::RunOptions {
+                visualise: true,
+                ..pylings_engine::RunOptions::default()
+            };
+            engine
+                .run_with(source, &options)
+                .trace
+                .expect("a recording")
+        })
+        .expect("engine thread")
+        .join()
+        .expect("engine ran");
+    let trace = Trace::from_json(&text).expect("readable");
+    assert_eq!(trace.steps.len(), 1000);
+    for index in 0..trace.steps.len() {
+        for narrow in [false, true] {
+            let scene = layout(&trace, index, narrow);
+            assert!(scene.width > 0.0 && scene.height > 0.0);
+        }
+        assert!(change(&trace, index).starts_with(&format!("Step {} of 1000", index + 1)));
+        state(&trace, index);
+    }
 }

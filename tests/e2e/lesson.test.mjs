@@ -1,8 +1,11 @@
 // The walking skeleton in Chromium: home page, a lesson by URL, Run by button and by
-// Ctrl+Enter, an error report, an inline example, and no console errors.
+// Ctrl+Enter, an error report, an inline example, and no console errors. After a first visit,
+// the course works offline (the service worker), and an update is told on the next visit.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, setCode, runInWorkbench } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { DIST, launch, openPage, setCode, runInWorkbench } from "./harness.mjs";
+import { startServer } from "./static-server.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -122,4 +125,47 @@ test("predict, then run: a typed prediction is compared with what the program pr
   assert.equal(saved.correct, true);
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+test("offline after the first visit: a lesson reloads and runs code importing json and dataclasses", async () => {
+  // A server of its own, closed to go offline for real (beside the browser's offline mode).
+  const server = await startServer(DIST, 0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const stdlibCount = JSON.parse(readFileSync(`${DIST}/sw.js`, "utf8").match(/^const STDLIB = (.*);$/m)[1]).length;
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("pageerror", (error) => page.problems.push(error.message));
+  await page.goto(`${base}/lesson/print-and-comments`);
+  await page.locator("article.lesson h1").waitFor();
+  // Registered once Python is ready; controls this page at once; keeps the stdlib once idle.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    async (count) => (await (await caches.open("pylings-stdlib")).keys()).length === count,
+    stdlibCount,
+    { timeout: 60_000, polling: 500 },
+  );
+  assert.equal(await page.evaluate(() => localStorage.getItem("pylings:version")), await page.locator('meta[name="pylings-version"]').getAttribute("content"));
+
+  await new Promise((done) => server.close(done));
+  server.closeAllConnections?.();
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator("article.lesson h1").waitFor();
+  await setCode(page, "import json, dataclasses\n@dataclasses.dataclass\nclass P:\n    x: int\nprint(json.dumps(dataclasses.asdict(P(3))))\n");
+  const result = await runInWorkbench(page, () => page.locator(".workbench .run-button").click(), 60_000);
+  assert.equal(result.stdout, '{"x": 3}\n', result.errorText ?? result.status);
+  // Another route, never opened before, opens offline too.
+  await page.goto(`${base}/playground`);
+  await page.locator(".playground .cm-content").waitFor();
+
+  // The next visit to a new version says so, once.
+  await page.evaluate(() => localStorage.setItem("pylings:version", "an-older-build"));
+  await page.reload();
+  await page.locator(".notice", { hasText: "Pylings was updated since your last visit." }).waitFor();
+  await page.reload();
+  await page.locator(".playground .cm-content").waitFor();
+  assert.equal(await page.locator(".notice", { hasText: "updated" }).count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
 });

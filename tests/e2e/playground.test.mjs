@@ -210,6 +210,9 @@ test("turtle graphics: a red square is drawn in the output, downloads as SVG, an
   await page.waitForFunction(() => /10000 lines/.test(document.querySelector(".playground .drawing-canvas")?.getAttribute("aria-label")), null, { timeout: 30_000 });
   const { frames, ms } = await page.evaluate((started) => ({ frames: window.frames_seen, ms: performance.now() - started }), started);
   assert.ok(frames > ms / 1000, `the page kept drawing frames: ${frames} in ${Math.round(ms)} ms`);
+  // The next run clears the drawing while its animation may still be asking for frames.
+  await setCode(page, "print('after')\n");
+  assert.equal(await run(page), "after\n");
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -19,6 +19,7 @@ const TYPES = {
   ".json": "application/json",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
   ".md": "text/markdown; charset=utf-8",
 };
 

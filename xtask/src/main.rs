@@ -17,6 +17,7 @@ mod cmd;
 mod cpython;
 mod dist;
 mod editor;
+mod offline;
 mod serve;
 mod setup;
 mod site;

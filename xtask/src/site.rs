@@ -8,6 +8,8 @@
 //!   worker's), so hosts can cache every large file forever;
 //! - the standard library modules the engine fetches on first import, under `stdlib/`, one file
 //!   a top-level package, named after its content (`pylings-stdlib` decides which);
+//! - the service worker with the build's files, and the build's version in every page
+//!   ([`crate::offline`]);
 //! - `.gz` and `.br` siblings of every text and wasm file, for hosts that serve them;
 //! - a `_headers` file (Netlify, Cloudflare Pages and others read it): long caching for hashed
 //!   files, none for the pages.
@@ -28,7 +30,16 @@ const WORKER_JS: &str = "pylings-worker.js";
 const WORKER_WASM: &str = "pylings-worker_bg.wasm";
 const WORKER_LOADER: &str = "pylings-worker_loader.js";
 /// Files worth precompressing.
-const COMPRESSIBLE: [&str; 7] = ["html", "js", "mjs", "css", "wasm", "json", "svg"];
+const COMPRESSIBLE: [&str; 8] = [
+    "html",
+    "js",
+    "mjs",
+    "css",
+    "wasm",
+    "json",
+    "svg",
+    "webmanifest",
+];
 
 /// Finishes `dist/` after trunk.
 pub fn finish() -> Result {
@@ -53,6 +64,7 @@ pub fn finish() -> Result {
         write(&dir.join("index.html"), page.as_bytes())?;
     }
     write_headers(&dist, &hashed_worker)?;
+    crate::offline::write(&dist)?;
     compress_all(&dist)
 }
 
@@ -200,7 +212,7 @@ fn sibling(path: &Path, extension: &str) -> PathBuf {
 }
 
 /// Every file under `dir`, recursively (no `.gz`/`.br` siblings).
-fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let entries = fs::read_dir(dir).map_err(|e| format!("{dir:?}: {e}"))?;
     for entry in entries {

@@ -58,3 +58,24 @@ mod friendly;
 mod interactive;
 mod trace;
 mod turtle;
+
+/// `\N{…}` escapes: the parser's name lookup (the stand-in crate `unicode-names-compat`, on the
+/// tables `unicodedata` uses) matches CPython 3.14's, recorded with `tests/cpython/cpython.mjs`:
+/// names in any case, aliases, Hangul syllables, CJK ideographs; no loose matching.
+#[test]
+fn named_unicode_escapes_match_cpython() {
+    let source = r#"print("\N{LATIN SMALL LETTER A}", "\N{latin small letter a}", "\N{BLACK STAR}", "\N{SNOWMAN}", ord("\N{LINE FEED}"), "\N{HANGUL SYLLABLE GAG}", "\N{CJK UNIFIED IDEOGRAPH-4E00}", "\N{GRINNING FACE}", ord("\N{BACKSPACE}"))
+for bad in [r'"\N{latinsmalllettera}"', r'"\N{Latin_Small_Letter_A}"', r'"\N{NO SUCH NAME}"', r'"\N{LATIN SMALL  LETTER A}"']:
+    try:
+        eval(bad)
+        print("accepted", bad)
+    except SyntaxError as error:
+        print("SyntaxError")
+"#;
+    let outcome = run(source);
+    assert_eq!(outcome.error, None);
+    assert_eq!(
+        outcome.stdout,
+        "a a ★ ☃ 10 각 一 😀 8\nSyntaxError\nSyntaxError\nSyntaxError\nSyntaxError\n"
+    );
+}
