@@ -1,10 +1,10 @@
-// Renders the PNG icons from the SVGs beside this file, in Chromium (run once after changing an
-// SVG, then commit the PNGs): `node web/icons/render.mjs`. Installed apps need PNGs at 192 and
+// Renders the PNG icons of web/icons/ from the SVGs there, in Chromium (run once after changing an
+// SVG, then commit the PNGs): `node web/render-icons.mjs`. Installed apps need PNGs at 192 and
 // 512 px; the maskable one keeps its mark inside the middle 80 % that every mask shows.
 import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
-const here = new URL(".", import.meta.url).pathname;
+const here = new URL("icons/", import.meta.url).pathname;
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
 for (const [svg, size, png] of [["icon.svg", 192, "icon-192.png"], ["icon.svg", 512, "icon-512.png"], ["maskable.svg", 512, "maskable-512.png"]]) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
