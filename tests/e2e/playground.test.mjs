@@ -41,15 +41,20 @@ function savedCode(page) {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "{}")?.lessons?.playground?.code?.code?.code, KEY);
 }
 
-async function run(page) {
+/** Clicks the playground's `button` and waits for the run it starts to finish. */
+async function press(page, button, timeout = 30_000) {
   const output = page.locator(".playground .output");
   const before = Number(await output.getAttribute("data-finished"));
-  await page.locator(".playground .run-button").click();
+  await page.locator(`.playground ${button}`).click();
   await page.waitForFunction(
     (count) => Number(document.querySelector(".playground .output").dataset.finished) > count,
     before,
-    { timeout: 30_000 },
+    { timeout },
   );
+}
+
+async function run(page) {
+  await press(page, ".run-button");
   return page.locator(".playground .output-text").textContent();
 }
 
@@ -219,14 +224,7 @@ test("turtle graphics: a red square is drawn in the output, downloads as SVG, an
 
 /** Presses Visualise and waits for the visualiser of the new recording. */
 async function visualise(page) {
-  const output = page.locator(".playground .output");
-  const before = Number(await output.getAttribute("data-finished"));
-  await page.locator(".playground .visualise-button").click();
-  await page.waitForFunction(
-    (count) => Number(document.querySelector(".playground .output").dataset.finished) > count,
-    before,
-    { timeout: 60_000 },
-  );
+  await press(page, ".visualise-button", 60_000);
   await page.locator(".playground .visualiser").waitFor();
 }
 
