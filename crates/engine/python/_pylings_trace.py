@@ -45,7 +45,10 @@ standard library are shown by name and clipped `repr`, not expanded.
 
 import sys
 
-MAIN_FILE = "main.py"
+# The runner's names for the learner's file, exception types and messages, so that the recording
+# names them as tracebacks do.
+from _pylings_runner import MAIN_FILE, _message, _type_name
+
 MAX_STEPS = 1000
 MAX_OBJECTS = 200
 MAX_ITEMS = 40
@@ -80,12 +83,6 @@ class StepLimit(BaseException):
 
 def _clip(text):
     return text if len(text) <= MAX_REPR else text[: MAX_REPR - 1] + LEFT_OUT
-
-
-def _type_name(kind):
-    module = getattr(kind, "__module__", "builtins")
-    name = getattr(kind, "__qualname__", None) or kind.__name__
-    return name if module in ("builtins", "__main__") else module + "." + name
 
 
 def _short_repr(value):
@@ -340,9 +337,3 @@ def _label(key):
         return _short_repr(key)
     return "<%s>" % _type_name(type(key))
 
-
-def _message(error):
-    try:
-        return str(error)
-    except Exception:
-        return ""
