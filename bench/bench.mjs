@@ -307,7 +307,9 @@ const engines = {
     async coldLoad(page) {
       await page.goto(this.url(), { waitUntil: "commit" });
       await page.waitForFunction(() => window.__bench.textVisible > 0, null, { timeout: TIMEOUT });
-      await setCode(page, "print(1)");
+      // Whichever editor is there first: CodeMirror, or the textarea standing in until it loads
+      // (a learner can type and run before CodeMirror arrives).
+      await page.locator(".workbench .code-editor").fill("print(1)");
       await page.locator(".workbench .run-button").click({ timeout: TIMEOUT });
       await page.waitForFunction(() => window.__bench.firstOutput !== null, null, { timeout: TIMEOUT });
       return page.evaluate(() => ({

@@ -186,17 +186,20 @@ const External = Annotation.define();
 /**
  * Creates an editor in `parent` holding `text`. `options`: `label` (its accessible name),
  * `describedBy` (id of the hint saying how to leave it), `onRun` (called on Ctrl/Cmd+Enter),
- * `cursor` (initial cursor offset, optional). Returns a handle for the functions below.
+ * `cursor` and `selectionEnd` (the initial selection as UTF-16 offsets, optional: what the
+ * stand-in textarea had selected). Returns a handle for the functions below.
  */
 export function create(parent, text, options = {}) {
   const listeners = [];
   const dark = new Compartment();
-  const cursor = Math.min(Math.max(options.cursor ?? 0, 0), text.length);
+  const clamp = (offset) => Math.min(Math.max(offset ?? 0, 0), text.length);
+  const cursor = clamp(options.cursor);
+  const selectionEnd = clamp(options.selectionEnd ?? options.cursor);
   const view = new EditorView({
     parent,
     state: EditorState.create({
       doc: text,
-      selection: { anchor: cursor },
+      selection: { anchor: cursor, head: selectionEnd },
       extensions: [
         Prec.highest(keymap.of([
           { key: "Mod-Enter", run: () => { options.onRun?.(); return true; } },

@@ -170,7 +170,8 @@ fn handle(editor: StoredValue<Option<Live>, LocalStorage>) -> Option<JsValue> {
         .flatten()
 }
 
-/// Creates the CodeMirror view in `parent`, with the code and the cursor of the textarea.
+/// Creates the CodeMirror view in `parent`, with the code and the selection of the textarea
+/// (so that text typed or pasted while the view replaces it lands where it would have).
 #[allow(clippy::too_many_arguments)]
 fn mount(
     parent: &web_sys::Element,
@@ -183,10 +184,15 @@ fn mount(
     known: StoredValue<String>,
 ) {
     let text = code.get_untracked();
-    let cursor = fallback
-        .get_untracked()
+    let area = fallback.get_untracked();
+    let cursor = area
+        .as_ref()
         .and_then(|area| area.selection_start().ok().flatten())
         .unwrap_or(0);
+    let selection_end = area
+        .as_ref()
+        .and_then(|area| area.selection_end().ok().flatten())
+        .unwrap_or(cursor);
     let on_run_js = Closure::<dyn FnMut()>::new(move || {
         on_run.try_run(());
     });
@@ -197,8 +203,9 @@ fn mount(
     set("label", &label.into());
     set("describedBy", &hint_id.into());
     set("onRun", on_run_js.as_ref());
-    // The textarea's cursor counts UTF-16 units, as CodeMirror does.
+    // The textarea's selection counts UTF-16 units, as CodeMirror does.
     set("cursor", &cursor.into());
+    set("selectionEnd", &selection_end.into());
     let handle = bridge::create(parent, &text, &options);
     known.set_value(text);
     let on_change = Closure::<dyn FnMut(String)>::new(move |text: String| {

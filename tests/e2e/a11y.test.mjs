@@ -7,7 +7,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { EXERCISE, launch, openPage, solutionOf } from "./harness.mjs";
+import { EXERCISE, launch, openPage, setCode, solutionOf } from "./harness.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 /** What axe checks: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and its best practices
@@ -84,7 +84,7 @@ test("no serious or critical axe violations on any kind of page, in light and da
   await page.goto(`${env.base}/lesson/${LESSON}`);
   await page.locator(".workbench .cm-content").waitFor();
   found.push(...await violations(page, "lesson"));
-  await page.locator(".workbench .code-editor").fill("print(undefined_name)\n");
+  await setCode(page, "print(undefined_name)\n");
   await page.locator(".workbench .run-button").click();
   await finished(page, ".workbench");
   const question = page.locator("fieldset.question").first();
@@ -190,7 +190,7 @@ test("a flood of output is not read line by line; the end of a run and an error 
   assert.equal(await output.locator("[aria-live]:not([aria-live=off]), [role=log], [role=alert]").count(), 1,
     "before a run, only the status line is live");
   assert.match(await output.locator(".run-status").textContent(), /Run/, "the empty panel says what it is for");
-  await page.locator(".workbench .code-editor").fill("for i in range(3000):\n    print(i)\n");
+  await setCode(page, "for i in range(3000):\n    print(i)\n");
   await page.locator(".workbench .run-button").click();
   await finished(page, ".workbench");
   const text = output.locator(".output-text");
@@ -203,7 +203,7 @@ test("a flood of output is not read line by line; the end of a run and an error 
   assert.ok(announced.length < 300, `a short announcement: ${announced}`);
 
   // An error is announced once: by its alert, not again by the end-of-run announcement.
-  await page.locator(".workbench .code-editor").fill("print('before')\nprint(undefined_name)\n");
+  await setCode(page, "print('before')\nprint(undefined_name)\n");
   await page.locator(".workbench .run-button").click();
   await finished(page, ".workbench", 1);
   assert.equal(await output.locator("[role=alert]").count(), 1);

@@ -5,7 +5,7 @@
 // stdlib modules fetched on demand and visualises.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, EXERCISE, launch, openPage } from "./harness.mjs";
+import { DIST, EXERCISE, fillEditor, launch, openPage } from "./harness.mjs";
 import { startServer } from "./static-server.mjs";
 
 const DOCS = new URL("../../docs", import.meta.url).pathname;
@@ -147,7 +147,7 @@ test("an embedded exercise counts one attempt per check, however often its progr
     test, { timeout: 60_000 });
   const check = () => frame.locator(".exercise .run-button", { hasText: "Check my code" }).click();
   const edit = async (code) => {
-    await frame.locator(".exercise .code-editor").first().fill(code);
+    await fillEditor(frame.locator(".exercise").first(), code);
     await progressWhere(`r && r.code.exercise && r.code.exercise.code === ${JSON.stringify(code)}`);
   };
 

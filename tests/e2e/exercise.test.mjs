@@ -3,7 +3,7 @@
 // that never ends is stopped at the time limit and explained; Stop ends a run at once.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { EXERCISE, editorText, launch, openPage } from "./harness.mjs";
+import { EXERCISE, editorText, fillEditor, launch, openPage } from "./harness.mjs";
 
 const LESSON = EXERCISE.slug;
 const solution = EXERCISE.solution;
@@ -14,7 +14,7 @@ after(async () => { await env.close(); });
 
 /** Replaces the exercise editor's code. */
 async function setExerciseCode(page, code) {
-  await page.locator(".exercise .code-editor").fill(code);
+  await fillEditor(page.locator(".exercise"), code);
 }
 
 /** Presses a button of the exercise and waits for that run to finish. */

@@ -39,10 +39,18 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
   return page;
 }
 
+/** Replaces the code of the editor inside `scope` (a locator: the workbench, an exercise) once
+ *  CodeMirror has taken over from the stand-in textarea: text typed during that swap would
+ *  race it. */
+export async function fillEditor(scope, code) {
+  const content = scope.locator(".cm-content");
+  await content.waitFor({ timeout: 60_000 });
+  await content.fill(code);
+}
+
 /** Replaces the text of the lesson's editor. */
 export async function setCode(page, code) {
-  const editor = page.locator(".workbench .code-editor");
-  await editor.fill(code);
+  await fillEditor(page.locator(".workbench"), code);
 }
 
 /** Runs `action` (a click, a key press) and waits for the workbench's next run to finish;

@@ -4,7 +4,7 @@
 // a click on its controls within 200 ms.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, runInWorkbench, setCode } from "./harness.mjs";
+import { fillEditor, launch, openPage, runInWorkbench, setCode } from "./harness.mjs";
 
 const LESSON = "/lesson/print-and-comments";
 /** The issue's bound on how long a click may wait while a program runs. */
@@ -186,7 +186,7 @@ test("input() works in a cross-site iframe", async () => {
   await page.setContent(`<iframe src="http://localhost:${port}${LESSON}" style="width:1200px;height:900px"></iframe>`);
   const frame = page.frameLocator("iframe");
   await frame.locator(".workbench .run-button", { hasText: "Run" }).waitFor({ timeout: 60_000 });
-  await frame.locator(".workbench .code-editor").fill("name = input('Name? ')\nprint('hello', name)\n");
+  await fillEditor(frame.locator(".workbench"), "name = input('Name? ')\nprint('hello', name)\n");
   await frame.locator(".workbench .run-button").click();
   await typeLine(frame, ".workbench", "Lin");
   await frame.locator(".workbench .output-text", { hasText: "hello Lin" }).waitFor();
