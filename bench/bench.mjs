@@ -16,7 +16,7 @@
 //   time.perf_counter), median of several runs after a warm-up, as ratios to Pyodide and to native
 //   CPython (`python3`, where installed);
 // - the worker's memory (wasm linear memory and JS heap, read over CDP) after start and after the
-//   programs;
+//   programs, and on a phone-sized screen before and after a first Stop;
 // - the time from Stop to the next run's first output;
 // - turtle graphics: a 10,000-segment speed(0) drawing from Run to drawn;
 // - the visualiser: a program that reaches the 1,000-step limit, Visualise click to the step
@@ -37,7 +37,8 @@ import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { startServer } from "../tests/e2e/static-server.mjs";
-import { setCode, runInWorkbench } from "../tests/e2e/harness.mjs";
+// Debian's Chromium with the browser tests' flags (never a downloaded browser).
+import { FLAGS, setCode, runInWorkbench } from "../tests/e2e/harness.mjs";
 import { buildSite, bestSizes } from "./site.mjs";
 import { findFrozenLibs, unlz4 } from "./frozen.mjs";
 import { wasmSections } from "./wasm-sections.mjs";
@@ -203,22 +204,18 @@ function trackNetwork(context) {
   };
 }
 
-// Debian's Chromium, as the browser tests drive it (never a downloaded browser).
-const FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 let chromiumVersion = null;
 
 /** A browser with a fresh profile of its own (so a disk cache, as a learner's browser has: an
  *  in-memory cache does not keep a 10 MB engine, and the spare worker would fetch it again),
  *  one page, and `conditions` as CDP network emulation. */
-async function newProfile(conditions) {
+async function newProfile(conditions, screen = { width: 1280, height: 900 }) {
   const dir = mkdtempSync(join(tmpdir(), "pylings-bench-"));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: "/usr/bin/chromium",
     args: FLAGS,
-    viewport: { width: 1280, height: 900 },
+    viewport: screen,
+    screen,
   });
   chromiumVersion ??= context.browser()?.version() ?? null;
   await context.addInitScript(MARKS);
@@ -514,6 +511,16 @@ const startModules = new Set((probe.stdout ?? "").trim().split(/\s+/));
 await sleep(3_000); // the spare worker (Pylings) starts once Python is idle: let it settle
 const memory = { start: {}, end: {} };
 for (const key of ENGINES) memory.start[key] = await workerMemory(open[key], engines[key].memoryExpression);
+
+// A phone (a 390 by 844 screen): Pylings starts its spare worker only after a first Stop there.
+const phone = await newProfile(null, { width: 390, height: 844 });
+await engines.pylings.open(phone.page);
+await sleep(3_000);
+memory.phoneStart = await workerMemory(phone, PYLINGS_MEMORY);
+const phoneStop = await engines.pylings.stopThenRun(phone.page, 7);
+await sleep(5_000); // the spare, started after the Stop, compiles its engine
+memory.phoneAfterStop = await workerMemory(phone, PYLINGS_MEMORY);
+await phone.close();
 
 // First imports of stdlib modules a first run has not loaded, timed inside Python: Pylings
 // fetches their bundles (the browser's cache is empty: a fresh profile) and compiles them from
@@ -823,6 +830,17 @@ for (const [when, label] of [["start", "after start (print(1) run)"], ["end", "a
   const sum = pylings.reduce((s, w) => s + (w.wasm ?? 0) + (w.heap ?? 0), 0);
   say(`| ${label} | ${describe(busiest)} | ${pylings.length} workers, ${MiB(sum)} | ${describe(memory[when].pyodide[0])} |`);
 }
+const workersTotal = (workers) => `${workers.length} worker${workers.length === 1 ? "" : "s"}, ${MiB(workers.reduce((s, w) => s + (w.wasm ?? 0) + (w.heap ?? 0), 0))}`;
+say(
+  "",
+  "On a phone-sized screen (390 by 844; also where `navigator.deviceMemory` is 2 GB or less) Pylings starts its spare worker only after a first Stop, " +
+    "so until then a Stop waits for a fresh engine:",
+  "",
+  "| Pylings on a phone | workers |",
+  "| --- | --- |",
+  `| after start (print(1) run) | ${workersTotal(memory.phoneStart)} |`,
+  `| after a Stop (${ms(phoneStop.total)} from Stop to the next output, with no spare to hand over to) | ${workersTotal(memory.phoneAfterStop)} |`,
+);
 say(
   "",
   "## Stop, then the next run",

@@ -6,7 +6,7 @@ import { startServer } from "./static-server.mjs";
 
 export const DIST = process.env.PYLINGS_DIST ?? new URL("../../dist", import.meta.url).pathname;
 
-const FLAGS = [
+export const FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
