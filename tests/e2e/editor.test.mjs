@@ -1,5 +1,5 @@
 // The code editor (CodeMirror 6) in Chromium: it replaces the stand-in textarea after the lesson
-// text, highlights Python with the lesson palette, indents after a `def` line, indents and
+// text (keeping what was typed there, the selection and the focus), highlights Python with the lesson palette, indents after a `def` line, indents and
 // dedents with Tab and Shift+Tab, closes brackets, runs on Ctrl+Enter, marks the line of an
 // error until the next edit, and lets a keyboard user in and out (Escape, then Tab).
 import { after, before, test } from "node:test";
@@ -20,6 +20,32 @@ async function emptyEditor(page, scope) {
   assert.equal(await editorText(page, scope), "");
   return content;
 }
+
+test("what is typed and selected in the stand-in textarea carries over when CodeMirror takes its place", async () => {
+  const page = await env.browser.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  // CodeMirror's bundle is held back until the textarea has been typed in.
+  let release;
+  const held = new Promise((done) => { release = done; });
+  await page.route(/\/editor\/codemirror-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.base}/lesson/print-and-comments`);
+  const area = page.locator(".workbench textarea.fallback-editor");
+  await area.fill("print('typed before the editor loaded')\n");
+  await area.evaluate((textarea) => {
+    textarea.focus();
+    textarea.setSelectionRange(6, 12); // 'typed
+  });
+  release();
+  await page.locator(".workbench .cm-content").waitFor();
+  await page.keyboard.type("X"); // replaces the selection, in CodeMirror, which took the focus
+  assert.equal(await editorText(page, ".workbench"), "print(X before the editor loaded')\n");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test("the lesson editor is CodeMirror, loaded after the text, highlighted like the lesson", async () => {
   const page = await openPage(env.browser, `${env.base}/lesson/print-and-comments`);
