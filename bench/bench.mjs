@@ -206,6 +206,14 @@ function trackNetwork(context) {
 
 let chromiumVersion = null;
 
+/** CDP network emulation of `conditions` (none: the machine's loopback) for `page`. */
+async function emulate(context, page, conditions) {
+  if (!conditions) return;
+  const session = await context.newCDPSession(page);
+  await session.send("Network.enable");
+  await session.send("Network.emulateNetworkConditions", conditions);
+}
+
 /** A browser with a fresh profile of its own (so a disk cache, as a learner's browser has: an
  *  in-memory cache does not keep a 10 MB engine, and the spare worker would fetch it again),
  *  one page, and `conditions` as CDP network emulation. */
@@ -222,11 +230,7 @@ async function newProfile(conditions, screen = { width: 1280, height: 900 }) {
   const page = context.pages()[0] ?? (await context.newPage());
   page.problems = [];
   page.on("pageerror", (error) => page.problems.push(error.message));
-  if (conditions) {
-    const session = await context.newCDPSession(page);
-    await session.send("Network.enable");
-    await session.send("Network.emulateNetworkConditions", conditions);
-  }
+  await emulate(context, page, conditions);
   const cdp = await context.browser().newBrowserCDPSession();
   cdp.on("Target.receivedMessageFromTarget", ({ message }) => {
     const reply = JSON.parse(message);
@@ -412,43 +416,48 @@ async function watchedOutput(page) {
 /** Both engines, the first alternating with `i`, so neither always goes first. */
 const interleaved = (i) => (i % 2 ? [...ENGINES].reverse() : ENGINES);
 
+/** `runs` rounds of `load(engine, network)` on every network for both engines (interleaved);
+ *  what it returns, listed by `"<engine key>/<network name>"`. */
+async function eachLoad(runs, load) {
+  const results = {};
+  for (const key of ENGINES) for (const network of NETWORKS) results[`${key}/${network.name}`] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const network of NETWORKS) {
+      for (const key of interleaved(i)) results[`${key}/${network.name}`].push(await load(engines[key], network));
+    }
+  }
+  return results;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cold loads, and second visits
 
-const cold = {};
-for (const engine of ENGINES) for (const network of NETWORKS) cold[`${engine}/${network.name}`] = [];
-
-for (let i = 0; i < COLD_RUNS; i++) {
-  for (const network of NETWORKS) {
-    for (const key of interleaved(i)) {
-      const engine = engines[key];
-      const profile = await newProfile(network.conditions);
-      const net = trackNetwork(profile.context);
-      const marks = await engine.coldLoad(profile.page);
-      const requests = await net.quiet();
-      await profile.close();
-      const outputAt = marks.origin + marks.firstOutput;
-      const textAt = marks.textVisible == null ? null : marks.origin + marks.textVisible;
-      const engineRequests = requests.filter((r) => isEngine(r.path));
-      const engineWasm = engineRequests.filter((r) => r.path.endsWith(".wasm"));
-      const run = {
-        textVisible: marks.textVisible,
-        firstOutput: marks.firstOutput,
-        bytesBeforeOutput: requests.filter((r) => r.end <= outputAt).reduce((s, r) => s + r.bytes, 0),
-        bytesTotal: requests.reduce((s, r) => s + r.bytes, 0),
-        requests: requests.map((r) => ({ ...r, start: r.start - marks.origin, end: r.end - marks.origin })),
-        engineBytesBeforeText: textAt == null ? null : engineRequests.filter((r) => r.end <= textAt).reduce((s, r) => s + r.bytes, 0),
-        engineRequested: engineRequests.length ? Math.min(...engineRequests.map((r) => r.start)) - marks.origin : null,
-        engineDownloaded: engineWasm.length ? Math.min(...engineWasm.map((r) => r.end)) - marks.origin : null,
-      };
-      cold[`${key}/${network.name}`].push(run);
-      console.error(
-        `cold ${engine.name}, ${network.name}: ${run.textVisible ? `text ${ms(run.textVisible)}, ` : ""}first output ${ms(run.firstOutput)}, ` +
-          `${MB(run.bytesBeforeOutput)} before it, ${MB(run.bytesTotal)} in all`,
-      );
-    }
-  }
-}
+const cold = await eachLoad(COLD_RUNS, async (engine, network) => {
+  const profile = await newProfile(network.conditions);
+  const net = trackNetwork(profile.context);
+  const marks = await engine.coldLoad(profile.page);
+  const requests = await net.quiet();
+  await profile.close();
+  const outputAt = marks.origin + marks.firstOutput;
+  const textAt = marks.textVisible == null ? null : marks.origin + marks.textVisible;
+  const engineRequests = requests.filter((r) => isEngine(r.path));
+  const engineWasm = engineRequests.filter((r) => r.path.endsWith(".wasm"));
+  const run = {
+    textVisible: marks.textVisible,
+    firstOutput: marks.firstOutput,
+    bytesBeforeOutput: requests.filter((r) => r.end <= outputAt).reduce((s, r) => s + r.bytes, 0),
+    bytesTotal: requests.reduce((s, r) => s + r.bytes, 0),
+    requests: requests.map((r) => ({ ...r, start: r.start - marks.origin, end: r.end - marks.origin })),
+    engineBytesBeforeText: textAt == null ? null : engineRequests.filter((r) => r.end <= textAt).reduce((s, r) => s + r.bytes, 0),
+    engineRequested: engineRequests.length ? Math.min(...engineRequests.map((r) => r.start)) - marks.origin : null,
+    engineDownloaded: engineWasm.length ? Math.min(...engineWasm.map((r) => r.end)) - marks.origin : null,
+  };
+  console.error(
+    `cold ${engine.name}, ${network.name}: ${run.textVisible ? `text ${ms(run.textVisible)}, ` : ""}first output ${ms(run.firstOutput)}, ` +
+      `${MB(run.bytesBeforeOutput)} before it, ${MB(run.bytesTotal)} in all`,
+  );
+  return run;
+});
 
 // ---------------------------------------------------------------------------------------------
 // Warm runs, memory, Stop
@@ -475,29 +484,18 @@ function parseRun(stdout) {
 // worker once Python is ready and keeps the stdlib 3 s later), then a new tab in the same profile.
 const SECOND_RUNS = QUICK ? 1 : 3;
 const IDLE_AFTER_FIRST_VISIT_MS = 10_000;
-const second = {};
-for (const engine of ENGINES) for (const network of NETWORKS) second[`${engine}/${network.name}`] = [];
-for (let i = 0; i < SECOND_RUNS; i++) {
-  for (const network of NETWORKS) {
-    for (const key of interleaved(i)) {
-      const engine = engines[key];
-      const profile = await newProfile(network.conditions);
-      await engine.coldLoad(profile.page);
-      await sleep(IDLE_AFTER_FIRST_VISIT_MS);
-      const tab = await profile.context.newPage();
-      if (network.conditions) {
-        const session = await profile.context.newCDPSession(tab);
-        await session.send("Network.enable");
-        await session.send("Network.emulateNetworkConditions", network.conditions);
-      }
-      const marks = await engine.coldLoad(tab);
-      const controlled = await tab.evaluate(() => navigator.serviceWorker?.controller != null);
-      await profile.close();
-      second[`${key}/${network.name}`].push({ ...marks, controlled });
-      console.error(`second visit ${engine.name}, ${network.name}: ${marks.textVisible ? `text ${ms(marks.textVisible)}, ` : ""}first output ${ms(marks.firstOutput)}${controlled ? " (service worker)" : ""}`);
-    }
-  }
-}
+const second = await eachLoad(SECOND_RUNS, async (engine, network) => {
+  const profile = await newProfile(network.conditions);
+  await engine.coldLoad(profile.page);
+  await sleep(IDLE_AFTER_FIRST_VISIT_MS);
+  const tab = await profile.context.newPage();
+  await emulate(profile.context, tab, network.conditions);
+  const marks = await engine.coldLoad(tab);
+  const controlled = await tab.evaluate(() => navigator.serviceWorker?.controller != null);
+  await profile.close();
+  console.error(`second visit ${engine.name}, ${network.name}: ${marks.textVisible ? `text ${ms(marks.textVisible)}, ` : ""}first output ${ms(marks.firstOutput)}${controlled ? " (service worker)" : ""}`);
+  return { ...marks, controlled };
+});
 
 const open = {};
 for (const key of ENGINES) {

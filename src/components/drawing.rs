@@ -139,12 +139,9 @@ pub fn Drawing(state: RunState) -> impl IntoView {
     ) {
         // A frame asked for before the drawing area went away (the next run cleared it): its
         // stored values are gone, and reading them would abort the app.
-        if [
-            progress.is_disposed(),
-            looping.is_disposed(),
-            last_scene.is_disposed(),
-        ]
-        .contains(&true)
+        if progress.is_disposed()
+            || looping.is_disposed()
+            || last_scene.is_disposed()
             || label.is_disposed()
             || canvas.is_disposed()
         {
